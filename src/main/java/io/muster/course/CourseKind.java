@@ -1,0 +1,5 @@
+package io.muster.course;
+
+public enum CourseKind {
+    ELEARNING, ILT
+}

@@ -1,0 +1,62 @@
+package io.muster.course;
+
+import java.util.List;
+
+import io.muster.common.ConflictException;
+import io.muster.common.InvalidInputException;
+import io.muster.common.NotFoundException;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CourseService {
+
+    private final CourseRepository courses;
+
+    CourseService(CourseRepository courses) {
+        this.courses = courses;
+    }
+
+    @Transactional
+    public Course create(String code, String title, CourseKind kind, EnrolmentMethod enrolmentMethod, boolean required,
+            Integer validityMonths, boolean allowMultipleSessions, boolean allowFailure, String launchUrl) {
+        Course course = new Course(code);
+        apply(course, code, title, kind, enrolmentMethod, required, validityMonths, allowMultipleSessions,
+                allowFailure, launchUrl);
+        return courses.save(course);
+    }
+
+    @Transactional
+    public Course update(Long id, String code, String title, CourseKind kind, EnrolmentMethod enrolmentMethod,
+            boolean required, Integer validityMonths, boolean allowMultipleSessions, boolean allowFailure,
+            String launchUrl) {
+        Course course = get(id);
+        apply(course, code, title, kind, enrolmentMethod, required, validityMonths, allowMultipleSessions,
+                allowFailure, launchUrl);
+        return course;
+    }
+
+    @Transactional(readOnly = true)
+    public Course get(Long id) {
+        return courses.findById(id).orElseThrow(() -> new NotFoundException("Course", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Course> all() {
+        return courses.findAll(Sort.by("code"));
+    }
+
+    private void apply(Course course, String code, String title, CourseKind kind, EnrolmentMethod enrolmentMethod,
+            boolean required, Integer validityMonths, boolean allowMultipleSessions, boolean allowFailure,
+            String launchUrl) {
+        courses.findByCode(code).filter(other -> !other.getId().equals(course.getId())).ifPresent(other -> {
+            throw new ConflictException("code", "a course with this code exists already");
+        });
+        if (kind == CourseKind.ELEARNING && (launchUrl == null || launchUrl.isBlank())) {
+            throw new InvalidInputException("launchUrl", "an e-learning course needs a launch URL");
+        }
+        course.update(code, title, kind, enrolmentMethod, required, validityMonths, allowMultipleSessions,
+                allowFailure, launchUrl);
+    }
+}

@@ -1,0 +1,5 @@
+package io.muster.people;
+
+public enum EmploymentType {
+    EMPLOYEE, SUBCONTRACTOR
+}

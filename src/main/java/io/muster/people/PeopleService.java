@@ -1,0 +1,78 @@
+package io.muster.people;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.muster.common.ConflictException;
+import io.muster.common.InvalidInputException;
+import io.muster.common.NotFoundException;
+import io.muster.security.Accounts;
+import io.muster.security.MusterGroups;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class PeopleService {
+
+    private final PersonRepository people;
+    private final Accounts accounts;
+
+    PeopleService(PersonRepository people, Accounts accounts) {
+        this.people = people;
+        this.accounts = accounts;
+    }
+
+    /** Creates the profile and its Camunda login in one transaction: both or neither. */
+    @Transactional
+    public Person create(String username, String password, String name, String email, String department,
+            String jobRole, String location, EmploymentType employmentType, String managerUsername,
+            String timeZone, Set<String> groups, Map<String, String> profileFields) {
+        if (people.existsByUsername(username) || accounts.exists(username)) {
+            throw new ConflictException("username", "a person with this username exists already");
+        }
+        Set<String> memberships = groups == null || groups.isEmpty() ? Set.of(MusterGroups.LEARNERS) : groups;
+        for (String group : memberships) {
+            if (!MusterGroups.ALL.contains(group) && !accounts.groupExists(group)) {
+                throw new InvalidInputException("groups", "unknown group '" + group + "'");
+            }
+        }
+        Person person = new Person(username);
+        person.updateProfile(name, email, timeZone, department, jobRole, location, employmentType,
+                manager(managerUsername, username), profileFields);
+        people.save(person);
+        accounts.create(username, password, name, email, memberships);
+        return person;
+    }
+
+    @Transactional
+    public Person updateProfile(String username, String name, String email, String department, String jobRole,
+            String location, EmploymentType employmentType, String managerUsername, String timeZone,
+            Map<String, String> profileFields) {
+        Person person = get(username);
+        person.updateProfile(name, email, timeZone, department, jobRole, location, employmentType,
+                manager(managerUsername, username), profileFields);
+        accounts.updateContact(username, name, email);
+        return person;
+    }
+
+    @Transactional(readOnly = true)
+    public Person get(String username) {
+        return people.findByUsername(username).orElseThrow(() -> new NotFoundException("Person", username));
+    }
+
+    public List<String> groupsOf(String username) {
+        return accounts.groupsOf(username);
+    }
+
+    private Person manager(String managerUsername, String username) {
+        if (managerUsername == null || managerUsername.isBlank()) {
+            return null;
+        }
+        if (managerUsername.equals(username)) {
+            throw new InvalidInputException("managerUsername", "a person cannot be their own manager");
+        }
+        return people.findByUsername(managerUsername)
+                .orElseThrow(() -> new InvalidInputException("managerUsername", "unknown person '" + managerUsername + "'"));
+    }
+}

@@ -1,0 +1,6 @@
+package io.muster.roster;
+
+/** How a registration came about, shown to admins. */
+public enum RegistrationMethod {
+    SELF, ADMIN, KEY, AUTO, SMART, COPY, WALK_IN
+}

@@ -1,0 +1,108 @@
+package io.muster.security;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure, in every run mode, that Muster's groups exist in Camunda's identity store with
+ * the authorizations their roles need, and that Tasklist has task filters for approvers and
+ * trainers. Idempotent: it only adds what is missing, so a restart or a second node changes nothing.
+ * An engine plugin, so it runs as soon as the engine is built, before any request or job.
+ */
+@Component
+class IdentitySetup extends AbstractProcessEnginePlugin {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    private IdentityService identityService;
+    private AuthorizationService authorizationService;
+    private FilterService filterService;
+    private TaskService taskService;
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        identityService = engine.getIdentityService();
+        authorizationService = engine.getAuthorizationService();
+        filterService = engine.getFilterService();
+        taskService = engine.getTaskService();
+        setUp();
+    }
+
+    void setUp() {
+        Map.of(MusterGroups.ADMINS, "Muster administrators", MusterGroups.APPROVERS, "Approvers",
+                MusterGroups.TRAINERS, "Trainers", MusterGroups.LEARNERS, "Learners",
+                MusterGroups.ANALYSTS, "Decision analysts").forEach(this::group);
+
+        // Muster admins are full Camunda admins.
+        for (Resources resource : Resources.values()) {
+            grant(MusterGroups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
+        }
+        // Approvers and trainers work in Tasklist; Camunda grants task work to a task's candidates.
+        grant(MusterGroups.APPROVERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(MusterGroups.TRAINERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // Analysts deploy changed decision tables (as Camunda Modeler does) and read decisions in Cockpit.
+        grant(MusterGroups.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(MusterGroups.ANALYSTS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
+        grant(MusterGroups.ANALYSTS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        grant(MusterGroups.ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
+        // Learners get no webapp access at all.
+
+        filter("My tasks", 1, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        filter("Waiting for me", 2, taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
+        filter("My groups", 3, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks());
+    }
+
+    private void group(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(MusterGroups.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+            identityService.saveGroup(group);
+            log.info("Created group {}", id);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        boolean present = authorizationService.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!present) {
+            Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId(group);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+            for (Permission permission : permissions) {
+                grant.addPermission(permission);
+            }
+            authorizationService.saveAuthorization(grant);
+        }
+    }
+
+    private void filter(String name, int priority, TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filterService.newTaskFilter(name).setQuery(query)
+                .setProperties(Map.<String, Object>of("priority", priority, "description", name, "refresh", true));
+        filterService.saveFilter(filter);
+        grant(MusterGroups.APPROVERS, Resources.FILTER, filter.getId(), Permissions.READ);
+        grant(MusterGroups.TRAINERS, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+}

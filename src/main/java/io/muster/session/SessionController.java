@@ -1,0 +1,86 @@
+package io.muster.session;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The admin side of the session catalogue; learners see sessions through their own calendar. */
+@RestController
+@RequestMapping("/api/sessions")
+class SessionController {
+
+    private final SessionService service;
+
+    SessionController(SessionService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    ResponseEntity<SessionView> create(@Valid @RequestBody SessionRequest r) {
+        TrainingSession session = service.create(details(r));
+        return ResponseEntity.created(URI.create("/api/sessions/" + session.getId())).body(SessionView.of(session));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'TRAINER')")
+    @Transactional(readOnly = true)
+    List<SessionView> search(@RequestParam(required = false) String trainer,
+            @RequestParam(required = false) SessionStatus status, @RequestParam(required = false) String q) {
+        return service.search(trainer, status, q).stream().map(SessionView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'TRAINER')")
+    @Transactional(readOnly = true)
+    SessionView get(@PathVariable Long id) {
+        return SessionView.of(service.get(id));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    SessionView update(@PathVariable Long id, @Valid @RequestBody SessionRequest r) {
+        return SessionView.of(service.update(id, details(r)));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> delete(@PathVariable Long id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/publish")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    SessionView publish(@PathVariable Long id) {
+        return SessionView.of(service.publish(id));
+    }
+
+    private static SessionService.Details details(SessionRequest r) {
+        SessionRequest.Visibility v = r.visibility();
+        return new SessionService.Details(r.courseId(), r.title(), r.shortDescription(), r.startsAt().toInstant(),
+                ZoneId.of(r.timeZone()), r.durationMinutes(), r.type(), r.location(), r.onlineUrl(),
+                r.trainerUsername(), r.capacity(), Boolean.TRUE.equals(r.waitingList()),
+                Boolean.TRUE.equals(r.approvalRequired()),
+                v == null ? null : v.departments(), v == null ? null : v.jobRoles(), v == null ? null : v.locations(),
+                r.materials() == null ? null
+                        : r.materials().stream().map(m -> new Material(m.name(), m.url())).toList());
+    }
+}

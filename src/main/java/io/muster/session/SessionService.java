@@ -1,0 +1,153 @@
+package io.muster.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import io.muster.common.ConflictException;
+import io.muster.common.InvalidInputException;
+import io.muster.common.NotFoundException;
+import io.muster.course.Course;
+import io.muster.course.CourseRepository;
+import io.muster.people.Person;
+import io.muster.people.PersonRepository;
+import io.muster.security.Accounts;
+import io.muster.security.MusterGroups;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The session catalogue: create, edit, publish, delete. Every rule is checked before anything is written. */
+@Service
+public class SessionService {
+
+    private final SessionRepository sessions;
+    private final CourseRepository courses;
+    private final PersonRepository people;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    SessionService(SessionRepository sessions, CourseRepository courses, PersonRepository people, Accounts accounts,
+            Clock clock) {
+        this.sessions = sessions;
+        this.courses = courses;
+        this.people = people;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** What a session is: the fields of a create or edit, already checked for form. */
+    public record Details(Long courseId, String title, String shortDescription, Instant startsAt, ZoneId zone,
+            int durationMinutes, SessionType type, String location, String onlineUrl, String trainerUsername,
+            Integer capacity, boolean waitingList, boolean approvalRequired, Set<String> departments,
+            Set<String> jobRoles, Set<String> locations, List<Material> materials) {
+    }
+
+    @Transactional
+    public TrainingSession create(Details d) {
+        TrainingSession session = new TrainingSession(course(d.courseId()));
+        apply(session, d);
+        return sessions.save(session);
+    }
+
+    @Transactional
+    public TrainingSession update(Long id, Details d) {
+        TrainingSession session = get(id);
+        if (!session.getStatus().isEditable()) {
+            throw new ConflictException("status", "a " + session.getStatus() + " session cannot be edited");
+        }
+        if (!session.getCourse().getId().equals(d.courseId())) {
+            throw new InvalidInputException("courseId", "a session cannot move to another course");
+        }
+        if (d.capacity() != null && d.capacity() < session.getSeatsTaken()) {
+            throw new ConflictException("capacity",
+                    "capacity cannot go below the " + session.getSeatsTaken() + " seats already taken");
+        }
+        boolean learnersMustHear = !d.startsAt().equals(session.getStartsAt())
+                || d.durationMinutes() != session.getDurationMinutes()
+                || d.type() != session.getType()
+                || !Objects.equals(d.location(), session.getLocation())
+                || !Objects.equals(d.onlineUrl(), session.getOnlineUrl());
+        apply(session, d);
+        if (learnersMustHear) {
+            session.raiseCalendarSequence();
+        }
+        return session;
+    }
+
+    @Transactional
+    public TrainingSession publish(Long id) {
+        TrainingSession session = get(id);
+        if (session.getStatus() != SessionStatus.DRAFT) {
+            throw new ConflictException("status", "only a DRAFT session can be published; this one is "
+                    + session.getStatus());
+        }
+        if (!session.getStartsAt().isAfter(clock.instant())) {
+            throw new ConflictException("startsAt", "a session that has started cannot be published");
+        }
+        session.publish();
+        return session;
+    }
+
+    /** Only a session nobody is registered to may go; the database refuses otherwise. */
+    @Transactional
+    public void delete(Long id) {
+        TrainingSession session = get(id);
+        try {
+            sessions.delete(session);
+            sessions.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("This session has registrations and cannot be deleted; cancel it instead.");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public TrainingSession get(Long id) {
+        return sessions.findById(id).orElseThrow(() -> new NotFoundException("Session", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TrainingSession> search(String trainer, SessionStatus status, String q) {
+        String like = q == null || q.isBlank() ? null : "%" + q.toLowerCase(Locale.ROOT).trim() + "%";
+        return sessions.search(trainer, status, like);
+    }
+
+    private void apply(TrainingSession session, Details d) {
+        if (!d.startsAt().isAfter(clock.instant()) && !d.startsAt().equals(session.getStartsAt())) {
+            throw new InvalidInputException("startsAt", "must be in the future");
+        }
+        if (d.type() == SessionType.IN_PERSON && (d.location() == null || d.location().isBlank())) {
+            throw new InvalidInputException("location", "an in-person session needs a location");
+        }
+        if (d.type() == SessionType.ONLINE && (d.onlineUrl() == null || d.onlineUrl().isBlank())) {
+            throw new InvalidInputException("onlineUrl", "an online session needs a URL");
+        }
+        Person trainer = trainer(d, session.getId());
+        session.schedule(d.title(), d.shortDescription(), d.startsAt(), d.zone(), d.durationMinutes(), d.type(),
+                d.location(), d.onlineUrl(), trainer, d.capacity(), d.waitingList(), d.approvalRequired(),
+                d.departments(), d.jobRoles(), d.locations(), d.materials());
+    }
+
+    private Course course(Long id) {
+        return courses.findById(id).orElseThrow(() -> new InvalidInputException("courseId", "unknown course " + id));
+    }
+
+    private Person trainer(Details d, Long sessionId) {
+        if (d.trainerUsername() == null || d.trainerUsername().isBlank()) {
+            return null;
+        }
+        Person trainer = people.findByUsername(d.trainerUsername())
+                .filter(p -> accounts.isMember(p.getUsername(), MusterGroups.TRAINERS))
+                .orElseThrow(() -> new InvalidInputException("trainerUsername",
+                        "unknown trainer '" + d.trainerUsername() + "'"));
+        Instant end = d.startsAt().plusSeconds(60L * d.durationMinutes());
+        if (sessions.trainerBusy(trainer.getId(), d.startsAt(), end, sessionId)) {
+            throw new ConflictException("trainerUsername", "the trainer is already booked at that time");
+        }
+        return trainer;
+    }
+}

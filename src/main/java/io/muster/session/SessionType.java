@@ -1,0 +1,5 @@
+package io.muster.session;
+
+public enum SessionType {
+    IN_PERSON, ONLINE
+}
