@@ -1,0 +1,240 @@
+package io.muster.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.muster.support.Api;
+import io.muster.support.IntegrationTest;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+@IntegrationTest
+class SecurityIT {
+
+    @Autowired Api api;
+    @Autowired TestRestTemplate rest;
+    @Autowired IdentityService identityService;
+    @Autowired AuthorizationService authorizationService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+
+    @Test
+    void healthIsOpenWithoutLogin() {
+        assertThat(api.get(null, null, "/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void apiAndEngineRestAndApiDocsWithoutCredentialsAnswer401AsProblemJson() {
+        for (String path : List.of("/api/courses", "/engine-rest/task", "/engine-rest/engine", "/v3/api-docs")) {
+            Api.Response r = api.get(null, null, path);
+            assertThat(r.status()).as(path).isEqualTo(401);
+            assertThat(r.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(r.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        // Camunda throttles a user's logins after a wrong password, so this uses a user of its own.
+        String user = api.createPerson(Api.unique("typo"), MusterGroups.LEARNERS, Map.of());
+        assertThat(api.get(user, "not-the-password", "/api/courses").status()).isEqualTo(401);
+        assertThat(api.get(user, "not-the-password", "/engine-rest/task").status()).isEqualTo(401);
+    }
+
+    @Test
+    void musterGroupsExistAtStart() {
+        assertThat(identityService.createGroupQuery().groupIdIn(MusterGroups.ALL.toArray(String[]::new)).count())
+                .isEqualTo(MusterGroups.ALL.size());
+    }
+
+    @Test
+    void camundaAdminFromAdminUserPropertiesIsMusterAdmin() {
+        assertThat(identityService.createGroupQuery().groupMember(Api.ADMIN).groupId(MusterGroups.CAMUNDA_ADMIN)
+                .count()).isOne();
+        Api.Response r = api.post(Api.ADMIN, Api.ADMIN_PASSWORD, "/api/courses", Map.of("code", Api.unique("SEC"),
+                "title", "Security course", "kind", "ILT", "required", false, "enrolmentMethod", "SELF"));
+        assertThat(r.status()).isEqualTo(201);
+    }
+
+    @Test
+    void musterAdminsGroupGrantsAdminApiAndFullCamundaAccess() {
+        String admin = api.createPerson(Api.unique("madmin"), MusterGroups.ADMINS, Map.of());
+        Api.Response r = api.post(admin, Api.passwordOf(admin), "/api/courses", Map.of("code", Api.unique("MA"),
+                "title", "Admin course", "kind", "ILT", "required", false, "enrolmentMethod", "SELF"));
+        assertThat(r.status()).isEqualTo(201);
+        List<String> groups = List.of(MusterGroups.ADMINS);
+        for (String app : List.of("cockpit", "tasklist", "admin")) {
+            assertThat(authorizationService.isUserAuthorized(admin, groups, Permissions.ACCESS, Resources.APPLICATION,
+                    app)).as(app).isTrue();
+        }
+        assertThat(api.get(admin, Api.passwordOf(admin), "/engine-rest/user").status()).isEqualTo(200);
+    }
+
+    @Test
+    void learnersHaveNoWebappAccessAndNoAdminApi() {
+        String learner = api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of());
+        List<String> groups = List.of(MusterGroups.LEARNERS);
+        for (String app : List.of("cockpit", "tasklist", "admin")) {
+            assertThat(authorizationService.isUserAuthorized(learner, groups, Permissions.ACCESS,
+                    Resources.APPLICATION, app)).as(app).isFalse();
+        }
+        Api.Response create = api.post(learner, Api.passwordOf(learner), "/api/courses", Map.of("code", "X",
+                "title", "X", "kind", "ILT", "required", false, "enrolmentMethod", "SELF"));
+        assertThat(create.status()).isEqualTo(403);
+        assertThat(create.contentType()).startsWith("application/problem+json");
+        assertThat(api.get(learner, Api.passwordOf(learner), "/engine-rest/user").body()).hasSize(1);
+        assertThat(api.get(learner, Api.passwordOf(learner), "/engine-rest/authorization").body()).isEmpty();
+    }
+
+    @Test
+    void approversAndTrainersUseTasklistButNotCockpit() {
+        for (String group : List.of(MusterGroups.APPROVERS, MusterGroups.TRAINERS)) {
+            String user = api.createPerson(Api.unique(group), group, Map.of());
+            assertThat(authorizationService.isUserAuthorized(user, List.of(group), Permissions.ACCESS,
+                    Resources.APPLICATION, "tasklist")).isTrue();
+            assertThat(authorizationService.isUserAuthorized(user, List.of(group), Permissions.ACCESS,
+                    Resources.APPLICATION, "cockpit")).isFalse();
+            assertThat(api.get(user, Api.passwordOf(user), "/engine-rest/filter").body()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void anApproverSeesOnlyTheTasksTheyAreCandidateFor() {
+        String mine = api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of());
+        String other = api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of());
+        String key = Api.unique("security_probe");
+        BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent().userTask("user_probe").camundaCandidateUsers("${approver}").endEvent().done();
+        repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+        runtimeService.startProcessInstanceByKey(key, Map.of("approver", mine));
+        runtimeService.startProcessInstanceByKey(key, Map.of("approver", other));
+
+        Api.Response tasks = api.get(mine, Api.passwordOf(mine), "/engine-rest/task?processDefinitionKey=" + key);
+        assertThat(tasks.status()).isEqualTo(200);
+        assertThat(tasks.body()).hasSize(1);
+        String taskId = tasks.body().get(0).get("id").asText();
+        assertThat(api.get(mine, Api.passwordOf(mine), "/engine-rest/task/" + taskId + "/identity-links").text())
+                .contains(mine).doesNotContain(other);
+        assertThat(api.get(Api.ADMIN, Api.ADMIN_PASSWORD, "/engine-rest/task?processDefinitionKey=" + key).body())
+                .hasSize(2);
+    }
+
+    @Test
+    void analystsMayDeployDecisionsThroughEngineRestButLearnersMayNot() {
+        String analyst = api.createPerson(Api.unique("analyst"), MusterGroups.ANALYSTS, Map.of());
+        String learner = api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of());
+        String decision = Api.unique("probe_decision");
+        assertThat(deployDecision(learner, decision).getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<String> deployed = deployDecision(analyst, decision);
+        assertThat(deployed.getStatusCode().value()).isEqualTo(200);
+        Api.Response read = api.get(analyst, Api.passwordOf(analyst), "/engine-rest/decision-definition?key=" + decision);
+        assertThat(read.body()).hasSize(1);
+        // reading decisions is not reading everything
+        assertThat(api.get(analyst, Api.passwordOf(analyst), "/engine-rest/user").body()).hasSize(1);
+    }
+
+    @Test
+    void passwordsAreNeverReturned() {
+        String user = Api.unique("secret");
+        api.createPerson(user, MusterGroups.LEARNERS, Map.of());
+        Api.Response own = api.get(user, Api.passwordOf(user), "/api/people/" + user);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.text()).doesNotContain(Api.passwordOf(user)).doesNotContain("password");
+    }
+
+    @Test
+    void browserFormsNeedACsrfToken() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", Api.ADMIN);
+        form.add("password", Api.ADMIN_PASSWORD);
+        ResponseEntity<String> login = rest.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers),
+                String.class);
+        assertThat(login.getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void cockpitLogsInWithTheSameAccountAndItsCsrfTokenAndRefusesLearners() {
+        String learner = api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of());
+        // without the webapp's CSRF token the login is refused
+        assertThat(cockpitLogin(Api.ADMIN, Api.ADMIN_PASSWORD, false).getStatusCode().value()).isEqualTo(403);
+        assertThat(cockpitLogin(Api.ADMIN, Api.ADMIN_PASSWORD, true).getStatusCode().value()).isEqualTo(200);
+        // a learner's password is right, but the learner has no Cockpit access
+        assertThat(cockpitLogin(learner, Api.passwordOf(learner), true).getStatusCode().value()).isEqualTo(403);
+    }
+
+    /** Opens Cockpit in a fresh browser session, then signs in as a browser would. */
+    private ResponseEntity<String> cockpitLogin(String user, String password, boolean withToken) {
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/default/", String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        String xsrf = cookie(page, "XSRF-TOKEN");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(page, "JSESSIONID") + "; XSRF-TOKEN=" + xsrf);
+        if (withToken) {
+            headers.add("X-XSRF-TOKEN", xsrf);
+        }
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", password);
+        return rest.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit", new HttpEntity<>(form, headers),
+                String.class);
+    }
+
+    private static String cookie(ResponseEntity<?> response, String name) {
+        return response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
+    }
+
+    private ResponseEntity<String> deployDecision(String user, String key) {
+        String dmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d_%1$s" name="probe"
+                    namespace="http://camunda.org/schema/1.0/dmn"
+                    xmlns:camunda="http://camunda.org/schema/1.0/dmn">
+                  <decision id="%1$s" name="Probe" camunda:historyTimeToLive="1">
+                    <decisionTable id="table_%1$s">
+                      <input id="input_x"><inputExpression id="expr_x" typeRef="string"><text>x</text></inputExpression></input>
+                      <output id="output_y" name="y" typeRef="string"/>
+                      <rule id="rule_any"><inputEntry id="entry_x"><text></text></inputEntry>
+                        <outputEntry id="entry_y"><text>"ok"</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """.formatted(key);
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", key);
+        parts.add("data", new ByteArrayResource(dmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return key + ".dmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.setBasicAuth(user, Api.passwordOf(user));
+        return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+                String.class);
+    }
+}
