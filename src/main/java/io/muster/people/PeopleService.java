@@ -61,6 +61,11 @@ public class PeopleService {
         return people.findByUsername(username).orElseThrow(() -> new NotFoundException("Person", username));
     }
 
+    @Transactional(readOnly = true)
+    public Person get(long id) {
+        return people.findById(id).orElseThrow(() -> new NotFoundException("Person", id));
+    }
+
     public List<String> groupsOf(String username) {
         return accounts.groupsOf(username);
     }

@@ -72,6 +72,26 @@ public class Registration {
         this.updatedAt = at;
     }
 
+    /** A waiting-list offer: the seat is held for this registration until the offer expires. */
+    void offer(Instant expiresAt, Instant at, String by) {
+        moveTo(RegistrationStatus.INVITED, at, by, "Seat offered until " + expiresAt);
+        this.offerExpiresAt = expiresAt;
+    }
+
+    void closeOffer(RegistrationStatus to, Instant at, String by, String reason) {
+        moveTo(to, at, by, reason);
+        this.offerExpiresAt = null;
+    }
+
+    /** True while a waiting-list offer is open. */
+    public boolean hasOpenOffer() {
+        return status == RegistrationStatus.INVITED && offerExpiresAt != null;
+    }
+
+    void linkProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
     public Long getId() {
         return id;
     }

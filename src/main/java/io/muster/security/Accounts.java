@@ -60,6 +60,11 @@ public class Accounts {
         return identityService.createGroupQuery().groupMember(username).groupId(group).count() > 0;
     }
 
+    public List<String> emailsOfGroup(String group) {
+        return identityService.createUserQuery().memberOfGroup(group).list().stream()
+                .map(User::getEmail).filter(email -> email != null && !email.isBlank()).toList();
+    }
+
     public boolean groupExists(String group) {
         return identityService.createGroupQuery().groupId(group).count() > 0;
     }

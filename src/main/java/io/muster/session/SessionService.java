@@ -17,6 +17,7 @@ import io.muster.people.Person;
 import io.muster.people.PersonRepository;
 import io.muster.security.Accounts;
 import io.muster.security.MusterGroups;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +31,20 @@ public class SessionService {
     private final PersonRepository people;
     private final Accounts accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SessionService(SessionRepository sessions, CourseRepository courses, PersonRepository people, Accounts accounts,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.courses = courses;
         this.people = people;
         this.accounts = accounts;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Published, in the editing transaction, when a scheduled session gets more seats. */
+    public record CapacityRaised(long sessionId) {
     }
 
     /** What a session is: the fields of a create or edit, already checked for form. */
@@ -72,9 +79,14 @@ public class SessionService {
                 || d.type() != session.getType()
                 || !Objects.equals(d.location(), session.getLocation())
                 || !Objects.equals(d.onlineUrl(), session.getOnlineUrl());
+        boolean moreSeats = session.getCapacity() != null && (d.capacity() == null || d.capacity() > session.getCapacity());
         apply(session, d);
         if (learnersMustHear) {
             session.raiseCalendarSequence();
+        }
+        if (moreSeats && session.getStatus() == SessionStatus.SCHEDULED) {
+            sessions.flush();
+            events.publishEvent(new CapacityRaised(session.getId()));
         }
         return session;
     }

@@ -57,7 +57,11 @@ public class TrainingSession {
     /** Null: unlimited. */
     private Integer capacity;
 
-    /** Seats held by live registrations; the database checks it never exceeds capacity. */
+    /**
+     * Seats held by registrations and open offers. Only the roster's seat ledger writes it, with
+     * the session row locked; the database checks it never exceeds capacity.
+     */
+    @Column(insertable = false, updatable = false)
     private int seatsTaken;
 
     private boolean waitingList;

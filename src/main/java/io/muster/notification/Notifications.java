@@ -1,0 +1,127 @@
+package io.muster.notification;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.muster.people.PeopleService;
+import io.muster.people.Person;
+import io.muster.roster.Registration;
+import io.muster.roster.RosterService;
+import io.muster.roster.StatusChange;
+import io.muster.security.Accounts;
+import io.muster.session.SessionService;
+import io.muster.session.SessionType;
+import io.muster.session.TrainingSession;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends the registration mails over SMTP and records each one. Called from asynchronous
+ * continuations: an SMTP failure throws, the job is retried and finally becomes an incident;
+ * a mail already recorded for its event is not sent again.
+ */
+@Service
+public class Notifications {
+
+    private final JavaMailSender mailSender;
+    private final MailTemplates templates;
+    private final SentMailRepository sent;
+    private final RosterService roster;
+    private final SessionService sessions;
+    private final PeopleService people;
+    private final Accounts accounts;
+    private final MailSettings settings;
+    private final String baseUrl;
+    private final Clock clock;
+
+    Notifications(JavaMailSender mailSender, MailTemplates templates, SentMailRepository sent, RosterService roster,
+            SessionService sessions, PeopleService people, Accounts accounts, MailSettings settings,
+            @Value("${muster.base-url}") String baseUrl, Clock clock) {
+        this.mailSender = mailSender;
+        this.templates = templates;
+        this.sent = sent;
+        this.roster = roster;
+        this.sessions = sessions;
+        this.people = people;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends one mail about a registration.
+     *
+     * @param approver for mails to approvers: a username, or a group whose members all get it
+     */
+    @Transactional
+    public void send(MailType type, long registrationId, String approver, String approverKind) {
+        String eventKey = "registration:" + registrationId + ":" + type;
+        if (sent.existsByEventKey(eventKey)) {
+            return;
+        }
+        Registration registration = roster.get(registrationId);
+        TrainingSession session = sessions.get(registration.getSessionId());
+        Person learner = people.get(registration.getPersonId());
+        List<String> recipients = type.toApprover() ? approverEmails(approver, approverKind) : List.of(learner.getEmail());
+        MailTemplates.Rendered mail = templates.render(type, values(registration, session, learner));
+        String messageId = null;
+        for (String recipient : recipients) {
+            messageId = deliver(recipient, mail);
+        }
+        sent.save(new SentMail(type.name(), String.join(",", recipients), session.getId(), registrationId, eventKey,
+                clock.instant(), messageId));
+    }
+
+    private List<String> approverEmails(String approver, String kind) {
+        if ("GROUP".equals(kind)) {
+            return accounts.emailsOfGroup(approver);
+        }
+        return List.of(people.get(approver).getEmail());
+    }
+
+    private Map<String, String> values(Registration registration, TrainingSession session, Person learner) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(Locale.UK);
+        java.time.ZoneId zone = java.time.ZoneId.of(learner.getTimeZone());
+        Map<String, String> values = new HashMap<>();
+        values.put("learner", learner.getName());
+        values.put("session", session.getTitle());
+        values.put("start", format.format(session.getStartsAt().atZone(zone)) + " (" + zone.getId() + ")");
+        values.put("place", session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : session.getLocation());
+        values.put("seatsLeft", session.getSeatsLeft() == null ? "unlimited" : session.getSeatsLeft().toString());
+        values.put("registrationId", registration.getId().toString());
+        values.put("baseUrl", baseUrl);
+        values.put("offerExpiresAt", registration.getOfferExpiresAt() == null ? ""
+                : format.format(registration.getOfferExpiresAt().atZone(zone)));
+        List<StatusChange> history = new ArrayList<>(registration.getHistory());
+        values.put("reason", history.isEmpty() ? "" : history.get(history.size() - 1).getReason());
+        return values;
+    }
+
+    private String deliver(String recipient, MailTemplates.Rendered mail) {
+        try {
+            MimeMessage message = mailSender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(settings.from());
+            helper.setTo(recipient);
+            helper.setSubject(mail.subject());
+            helper.setText(mail.body());
+            mailSender.send(message);
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot build mail to " + recipient, e);
+        }
+    }
+}

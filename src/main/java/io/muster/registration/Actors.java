@@ -1,0 +1,18 @@
+package io.muster.registration;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import io.muster.security.CurrentUser;
+
+/** Who made the process move: the signed-in user of the command (an approver in Tasklist), else "system". */
+final class Actors {
+
+    static final String SYSTEM = "system";
+
+    private Actors() {
+    }
+
+    static String of(DelegateExecution execution) {
+        String user = CurrentUser.ofEngine(execution.getProcessEngineServices());
+        return user == null ? SYSTEM : user;
+    }
+}

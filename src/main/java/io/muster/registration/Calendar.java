@@ -1,0 +1,40 @@
+package io.muster.registration;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.muster.people.Person;
+import io.muster.rules.Decisions;
+import io.muster.session.TrainingSession;
+import io.muster.session.UpcomingSessions;
+
+/** How a person and a session are put to the session-visibility table. */
+final class Calendar {
+
+    private Calendar() {
+    }
+
+    static Decisions.Viewer viewer(Person person) {
+        return new Decisions.Viewer(person.getDepartment(), person.getJobRole(), person.getLocation(),
+                person.getEmploymentType().name());
+    }
+
+    static Decisions.SessionRules rules(TrainingSession session, Instant now) {
+        return new Decisions.SessionRules(sorted(session.getDepartments()), sorted(session.getJobRoles()),
+                sorted(session.getLocations()), session.getStatus().name(), session.getStartsAt().isAfter(now));
+    }
+
+    static Decisions.SessionRules rules(UpcomingSessions.Upcoming session, Instant now) {
+        return new Decisions.SessionRules(session.departments(), session.jobRoles(), session.locations(),
+                session.status(), session.startsAt().isAfter(now));
+    }
+
+    /** The same session as if it were open for booking: tells "not for you" from "not now". */
+    static Decisions.SessionRules asIfOpen(Decisions.SessionRules rules) {
+        return new Decisions.SessionRules(rules.departments(), rules.jobRoles(), rules.locations(), "SCHEDULED", true);
+    }
+
+    private static List<String> sorted(java.util.Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}

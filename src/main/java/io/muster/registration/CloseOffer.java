@@ -1,0 +1,33 @@
+package io.muster.registration;
+
+import static io.muster.registration.WaitlistPromotionProcess.*;
+
+import io.muster.roster.RosterService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * service_decline_offer and service_expire_offer: the offer ends unaccepted (the task's input
+ * parameter "closeReason" says why); the seat stays held for the next in line.
+ */
+@Component("closeOffer")
+class CloseOffer implements JavaDelegate {
+
+    private final RosterService roster;
+    private final RegistrationFacade registrations;
+
+    CloseOffer(RosterService roster, RegistrationFacade registrations) {
+        this.roster = roster;
+        this.registrations = registrations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long registrationId = (Long) execution.getVariable(VAR_REGISTRATION_ID);
+        Object actor = execution.getVariable(VAR_ACTOR);
+        roster.closeOfferUnaccepted(registrationId, actor == null ? Actors.SYSTEM : (String) actor,
+                (String) execution.getVariable(VAR_CLOSE_REASON));
+        registrations.offerNotTaken(registrationId);
+    }
+}

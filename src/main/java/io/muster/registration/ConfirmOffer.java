@@ -1,0 +1,28 @@
+package io.muster.registration;
+
+import static io.muster.registration.WaitlistPromotionProcess.*;
+
+import io.muster.roster.RosterService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** service_confirm_offer: the offer was accepted, the held seat is theirs; their registration process hears it. */
+@Component("confirmOffer")
+class ConfirmOffer implements JavaDelegate {
+
+    private final RosterService roster;
+    private final RegistrationFacade registrations;
+
+    ConfirmOffer(RosterService roster, RegistrationFacade registrations) {
+        this.roster = roster;
+        this.registrations = registrations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long registrationId = (Long) execution.getVariable(VAR_REGISTRATION_ID);
+        roster.acceptOffer(registrationId, (String) execution.getVariable(VAR_ACTOR));
+        registrations.promoted(registrationId);
+    }
+}

@@ -1,0 +1,31 @@
+package io.muster.registration;
+
+import static io.muster.registration.RegistrationProcess.*;
+
+import io.muster.roster.RosterService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * service_decline_approval and service_expire_approval: the registration ends as APPROVAL_DECLINED,
+ * with the approver's comment, or the task's input parameter "reason" when the session started first.
+ */
+@Component("declineApproval")
+class DeclineApproval implements JavaDelegate {
+
+    private final RosterService roster;
+
+    DeclineApproval(RosterService roster) {
+        this.roster = roster;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String comment = (String) execution.getVariable(VAR_COMMENT);
+        String reason = execution.hasVariableLocal(VAR_REASON) ? (String) execution.getVariableLocal(VAR_REASON)
+                : comment == null || comment.isBlank() ? "Declined by the approver" : "Declined: " + comment;
+        roster.declineApproval(RegistrationIds.of(execution), Actors.of(execution), reason);
+        execution.setVariable(VAR_STATUS, "APPROVAL_DECLINED");
+    }
+}

@@ -1,0 +1,73 @@
+package io.muster.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.muster.people.PeopleService;
+import io.muster.people.Person;
+import io.muster.roster.Registration;
+import io.muster.roster.RegistrationStatus;
+import io.muster.roster.RosterService;
+import io.muster.rules.Decisions;
+import io.muster.security.CurrentUser;
+import io.muster.session.UpcomingSessions;
+import io.muster.session.UpcomingSessions.Upcoming;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A learner's calendar: the upcoming sessions session-visibility lets them see, with their own status. */
+@RestController
+class MyCalendarController {
+
+    private final UpcomingSessions upcoming;
+    private final PeopleService people;
+    private final RosterService roster;
+    private final Decisions decisions;
+    private final Clock clock;
+
+    MyCalendarController(UpcomingSessions upcoming, PeopleService people, RosterService roster, Decisions decisions,
+            Clock clock) {
+        this.upcoming = upcoming;
+        this.people = people;
+        this.roster = roster;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    record CalendarEntry(long id, long courseId, String courseTitle, String title, String shortDescription,
+            OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, int durationMinutes, String type,
+            String location, String onlineUrl, Integer capacity, Integer seatsLeft, boolean full, boolean waitingList,
+            boolean approvalRequired, RegistrationStatus myStatus, Long myRegistrationId) {
+    }
+
+    @GetMapping("/api/me/sessions")
+    @Transactional(readOnly = true)
+    List<CalendarEntry> mySessions() {
+        Person me = people.get(CurrentUser.username());
+        Instant now = clock.instant();
+        Decisions.VisibilityCheck visible = decisions.visibilityFor(Calendar.viewer(me));
+        Map<Long, Registration> mine = roster.liveOf(me.getId()).stream()
+                .collect(Collectors.toMap(Registration::getSessionId, Function.identity(), (a, b) -> a));
+        return upcoming.scheduledAfter(now).stream()
+                .filter(s -> visible.of(Calendar.rules(s, now)).visible())
+                .map(s -> entry(s, mine.get(s.id())))
+                .toList();
+    }
+
+    private static CalendarEntry entry(Upcoming s, Registration mine) {
+        ZoneId zone = ZoneId.of(s.timeZone());
+        Integer seatsLeft = s.seatsLeft();
+        return new CalendarEntry(s.id(), s.courseId(), s.courseTitle(), s.title(), s.shortDescription(),
+                s.startsAt().atZone(zone).toOffsetDateTime(), s.endsAt().atZone(zone).toOffsetDateTime(),
+                s.timeZone(), s.durationMinutes(), s.type(), s.location(), s.onlineUrl(), s.capacity(), seatsLeft,
+                seatsLeft != null && seatsLeft == 0, s.waitingList(), s.approvalRequired(),
+                mine == null ? null : mine.getStatus(), mine == null ? null : mine.getId());
+    }
+}

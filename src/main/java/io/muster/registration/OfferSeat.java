@@ -1,0 +1,35 @@
+package io.muster.registration;
+
+import static io.muster.registration.WaitlistPromotionProcess.*;
+
+import java.util.Date;
+
+import io.muster.roster.RosterService;
+import io.muster.rules.Decisions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** service_offer_seat: the held seat goes to the head of the queue for as long as waitlist-offer-policy says. */
+@Component("offerSeat")
+class OfferSeat implements JavaDelegate {
+
+    private final RosterService roster;
+    private final Decisions decisions;
+
+    OfferSeat(RosterService roster, Decisions decisions) {
+        this.roster = roster;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        RosterService.Offer offer = roster.offerHeldSeat((Long) execution.getVariable(VAR_SESSION_ID), Actors.SYSTEM,
+                untilStart -> decisions.offerHours(untilStart.toMinutes() / 60.0));
+        execution.setVariable(VAR_OFFER_MADE, offer != null);
+        if (offer != null) {
+            execution.setVariable(VAR_REGISTRATION_ID, offer.registrationId());
+            execution.setVariable(VAR_OFFER_EXPIRES_AT, Date.from(offer.expiresAt()));
+        }
+    }
+}

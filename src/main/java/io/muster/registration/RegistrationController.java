@@ -1,0 +1,76 @@
+package io.muster.registration;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.muster.common.ForbiddenException;
+import io.muster.people.PeopleService;
+import io.muster.roster.Registration;
+import io.muster.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Booking, cancelling and answering seat offers: learners for themselves, admins for anyone. */
+@RestController
+class RegistrationController {
+
+    private final RegistrationService service;
+    private final PeopleService people;
+
+    RegistrationController(RegistrationService service, PeopleService people) {
+        this.service = service;
+        this.people = people;
+    }
+
+    record BookingRequest(@Size(max = 64) String username) {
+    }
+
+    record CancelRequest(@Size(max = 1000) String reason) {
+    }
+
+    /** 201 with the status the registration process reached: REGISTERED, WAITING_LIST or NEEDS_APPROVAL. */
+    @PostMapping("/api/sessions/{sessionId}/registrations")
+    ResponseEntity<Map<String, Object>> book(@PathVariable long sessionId,
+            @Valid @RequestBody(required = false) BookingRequest request) {
+        String me = CurrentUser.username();
+        boolean admin = CurrentUser.isAdmin();
+        String username = request == null || request.username() == null ? me : request.username();
+        if (!admin && !username.equals(me)) {
+            throw new ForbiddenException("Only admins book other people");
+        }
+        Registration registration = service.book(sessionId, username, me, admin);
+        return ResponseEntity.created(URI.create("/api/registrations/" + registration.getId()))
+                .body(Map.of("id", registration.getId(), "status", registration.getStatus()));
+    }
+
+    @GetMapping("/api/registrations/{id}")
+    RegistrationView get(@PathVariable long id) {
+        return view(service.visible(id, CurrentUser.username(), CurrentUser.isAdmin()));
+    }
+
+    @PostMapping("/api/registrations/{id}/cancel")
+    RegistrationView cancel(@PathVariable long id, @Valid @RequestBody(required = false) CancelRequest request) {
+        return view(service.cancel(id, CurrentUser.username(), CurrentUser.isAdmin(),
+                request == null ? null : request.reason()));
+    }
+
+    @PostMapping("/api/registrations/{id}/accept")
+    RegistrationView accept(@PathVariable long id) {
+        return view(service.acceptOffer(id, CurrentUser.username(), CurrentUser.isAdmin()));
+    }
+
+    @PostMapping("/api/registrations/{id}/decline")
+    RegistrationView decline(@PathVariable long id) {
+        return view(service.declineOffer(id, CurrentUser.username(), CurrentUser.isAdmin()));
+    }
+
+    private RegistrationView view(Registration registration) {
+        return RegistrationView.of(registration, people.get(registration.getPersonId()).getUsername());
+    }
+}

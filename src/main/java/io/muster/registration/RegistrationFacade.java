@@ -1,0 +1,67 @@
+package io.muster.registration;
+
+import static io.muster.registration.RegistrationProcess.*;
+
+import java.time.Duration;
+import java.util.Date;
+
+import io.muster.roster.RegistrationMethod;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The domain's only way into the registration process. */
+@Component
+class RegistrationFacade {
+
+    private final RuntimeService runtime;
+    private final Duration approvalReminder;
+
+    RegistrationFacade(RuntimeService runtime,
+            @Value("${muster.registration.approval-reminder:P2D}") Duration approvalReminder) {
+        this.runtime = runtime;
+        this.approvalReminder = approvalReminder;
+    }
+
+    /** What the process reached before its first wait state. */
+    record Started(Long registrationId, String outcome, String reason) {
+    }
+
+    /** Starts a registration; runs synchronously in the caller's transaction up to its first wait state. */
+    Started start(long sessionId, long personId, RegistrationMethod method, String actor, Date startsAt, Date endsAt) {
+        ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
+                .setVariables(Variables.createVariables()
+                        .putValue(VAR_SESSION_ID, sessionId)
+                        .putValue(VAR_PERSON_ID, personId)
+                        .putValue(VAR_METHOD, method.name())
+                        .putValue(VAR_ACTOR, actor)
+                        .putValue(VAR_SESSION_STARTS_AT, startsAt)
+                        .putValue(VAR_SESSION_ENDS_AT, endsAt)
+                        .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString()))
+                .executeWithVariablesInReturn();
+        VariableMap vars = instance.getVariables();
+        return new Started((Long) vars.get(VAR_REGISTRATION_ID), (String) vars.get(VAR_OUTCOME),
+                (String) vars.get(VAR_REASON));
+    }
+
+    void cancelled(long registrationId) {
+        correlate(MESSAGE_CANCELLED, registrationId);
+    }
+
+    void promoted(long registrationId) {
+        correlate(MESSAGE_PROMOTED, registrationId);
+    }
+
+    void offerNotTaken(long registrationId) {
+        correlate(MESSAGE_OFFER_NOT_TAKEN, registrationId);
+    }
+
+    /** The business key is the registration id; a registration with no waiting process takes no message. */
+    private void correlate(String message, long registrationId) {
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(Long.toString(registrationId))
+                .correlateAllWithResult();
+    }
+}

@@ -1,0 +1,153 @@
+package io.muster.registration;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+
+import io.muster.common.ConflictException;
+import io.muster.common.ForbiddenException;
+import io.muster.common.NotFoundException;
+import io.muster.people.PeopleService;
+import io.muster.people.Person;
+import io.muster.roster.Registration;
+import io.muster.roster.RegistrationMethod;
+import io.muster.roster.RosterService;
+import io.muster.rules.Decisions;
+import io.muster.session.SessionService;
+import io.muster.session.TrainingSession;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bookings, cancellations and offer answers as learners and admins ask for them. Each request
+ * runs its process synchronously in one transaction: a refusal rolls everything back.
+ */
+@Service
+public class RegistrationService {
+
+    private final SessionService sessions;
+    private final PeopleService people;
+    private final RosterService roster;
+    private final Decisions decisions;
+    private final RegistrationFacade registrationProcess;
+    private final WaitlistPromotionFacade promotionProcess;
+    private final Clock clock;
+
+    RegistrationService(SessionService sessions, PeopleService people, RosterService roster, Decisions decisions,
+            RegistrationFacade registrationProcess, WaitlistPromotionFacade promotionProcess, Clock clock) {
+        this.sessions = sessions;
+        this.people = people;
+        this.roster = roster;
+        this.decisions = decisions;
+        this.registrationProcess = registrationProcess;
+        this.promotionProcess = promotionProcess;
+        this.clock = clock;
+    }
+
+    /**
+     * Books a person into a session. A learner books only sessions visible to them (others are
+     * answered as if they did not exist); an admin may book anyone into any open session.
+     */
+    @Transactional
+    public Registration book(long sessionId, String username, String actor, boolean byAdmin) {
+        TrainingSession session = sessions.get(sessionId);
+        Person person = people.get(username);
+        if (!byAdmin) {
+            Decisions.VisibilityCheck check = decisions.visibilityFor(Calendar.viewer(person));
+            Decisions.SessionRules rules = Calendar.rules(session, clock.instant());
+            Decisions.Visibility visibility = check.of(rules);
+            if (!visibility.visible()) {
+                // Not for this person: answered as if it did not exist. For them but closed: say why.
+                if (!check.of(Calendar.asIfOpen(rules)).visible()) {
+                    throw new NotFoundException("Session", sessionId);
+                }
+                throw new ConflictException(visibility.reason());
+            }
+        }
+        roster.findLive(sessionId, person.getId()).ifPresent(existing -> {
+            throw new ConflictException("Already registered for this session (registration " + existing.getId() + ")");
+        });
+        RegistrationFacade.Started started;
+        try {
+            started = registrationProcess.start(sessionId, person.getId(),
+                    byAdmin ? RegistrationMethod.ADMIN : RegistrationMethod.SELF, actor,
+                    Date.from(session.getStartsAt()), Date.from(session.getEndsAt()));
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
+        if ("REJECT".equals(started.outcome())) {
+            throw new ForbiddenException(started.reason());
+        }
+        return roster.get(started.registrationId());
+    }
+
+    /** Learner (own) or admin. A freed seat goes to the waiting list first. */
+    @Transactional
+    public Registration cancel(long registrationId, String actor, boolean byAdmin, String reason) {
+        Registration registration = visible(registrationId, actor, byAdmin);
+        boolean seatHeldForQueue = roster.cancel(registrationId, actor,
+                reason == null || reason.isBlank() ? "Cancelled by " + actor : reason);
+        registrationProcess.cancelled(registrationId);
+        if (seatHeldForQueue) {
+            promotionProcess.start(registration.getSessionId(), actor);
+        }
+        return roster.get(registrationId);
+    }
+
+    @Transactional
+    public Registration acceptOffer(long registrationId, String actor, boolean byAdmin) {
+        visible(registrationId, actor, byAdmin);
+        if (!promotionProcess.accept(registrationId, actor)) {
+            throw new ConflictException("There is no open seat offer for this registration");
+        }
+        return roster.get(registrationId);
+    }
+
+    @Transactional
+    public Registration declineOffer(long registrationId, String actor, boolean byAdmin) {
+        visible(registrationId, actor, byAdmin);
+        if (!promotionProcess.decline(registrationId, actor)) {
+            throw new ConflictException("There is no open seat offer for this registration");
+        }
+        return roster.get(registrationId);
+    }
+
+    /** A learner sees only their own registrations; anyone else's look absent. */
+    @Transactional(readOnly = true)
+    public Registration visible(long registrationId, String username, boolean byAdmin) {
+        Registration registration = roster.find(registrationId)
+                .orElseThrow(() -> new NotFoundException("Registration", registrationId));
+        if (!byAdmin && !people.get(username).getId().equals(registration.getPersonId())) {
+            throw new NotFoundException("Registration", registrationId);
+        }
+        return registration;
+    }
+
+    /** Extra seats on a session with a queue are held for it and offered, one promotion per seat. */
+    @Transactional
+    public void offerFreeSeats(long sessionId, String actor) {
+        int held = roster.holdFreeSeatsForQueue(sessionId);
+        for (int i = 0; i < held; i++) {
+            promotionProcess.start(sessionId, actor);
+        }
+    }
+
+    /** Errors a booking's process raised, as the API answers them. */
+    private static RuntimeException translated(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConflictException conflict) {
+                return conflict;
+            }
+            if (t instanceof DataIntegrityViolationException
+                    || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return new ConflictException("Already registered for this session");
+            }
+        }
+        return e;
+    }
+
+    List<Registration> rosterOf(long sessionId) {
+        return roster.rosterOf(sessionId);
+    }
+}

@@ -1,0 +1,51 @@
+package io.muster.registration;
+
+import java.util.List;
+
+import io.muster.common.ForbiddenException;
+import io.muster.people.PeopleService;
+import io.muster.roster.Registration;
+import io.muster.roster.RegistrationStatus;
+import io.muster.security.CurrentUser;
+import io.muster.session.SessionService;
+import io.muster.session.TrainingSession;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A session's roster for admins and the session's own trainer. */
+@RestController
+class RosterController {
+
+    private final RegistrationService registrations;
+    private final SessionService sessions;
+    private final PeopleService people;
+
+    RosterController(RegistrationService registrations, SessionService sessions, PeopleService people) {
+        this.registrations = registrations;
+        this.sessions = sessions;
+        this.people = people;
+    }
+
+    record Roster(long sessionId, Integer capacity, int seatsTaken, Double fillRate, List<RegistrationView> registrations) {
+    }
+
+    @GetMapping("/api/sessions/{id}/roster")
+    @PreAuthorize("hasAnyRole('ADMIN', 'TRAINER')")
+    @Transactional(readOnly = true)
+    Roster roster(@PathVariable long id) {
+        TrainingSession session = sessions.get(id);
+        if (!CurrentUser.isAdmin() && (session.getTrainer() == null
+                || !session.getTrainer().getUsername().equals(CurrentUser.username()))) {
+            throw new ForbiddenException("Only the session's trainer and admins see its roster");
+        }
+        List<Registration> lines = registrations.rosterOf(id);
+        long attending = lines.stream().filter(r -> r.getStatus() == RegistrationStatus.REGISTERED
+                || r.getStatus() == RegistrationStatus.GO_SHOW || r.getStatus() == RegistrationStatus.ATTENDED).count();
+        Double fillRate = session.getCapacity() == null ? null : (double) attending / session.getCapacity();
+        return new Roster(id, session.getCapacity(), session.getSeatsTaken(), fillRate, lines.stream()
+                .map(r -> RegistrationView.of(r, people.get(r.getPersonId()).getUsername())).toList());
+    }
+}

@@ -1,0 +1,23 @@
+package io.muster.registration;
+
+import io.muster.security.CurrentUser;
+import io.muster.session.SessionService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** More seats on a session: the waiting list gets them first, in the same transaction as the edit. */
+@Component
+class SeatsFreedListener {
+
+    private final RegistrationService registrations;
+
+    SeatsFreedListener(RegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    @EventListener
+    void on(SessionService.CapacityRaised event) {
+        String actor = CurrentUser.username();
+        registrations.offerFreeSeats(event.sessionId(), actor == null ? Actors.SYSTEM : actor);
+    }
+}

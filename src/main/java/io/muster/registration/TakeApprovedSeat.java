@@ -1,0 +1,25 @@
+package io.muster.registration;
+
+import static io.muster.registration.RegistrationProcess.*;
+
+import io.muster.roster.RosterService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** service_take_approved_seat: approved, so a seat or the waiting list (or cancelled if it filled up meanwhile). */
+@Component("takeApprovedSeat")
+class TakeApprovedSeat implements JavaDelegate {
+
+    private final RosterService roster;
+
+    TakeApprovedSeat(RosterService roster) {
+        this.roster = roster;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(VAR_STATUS, roster.approve(RegistrationIds.of(execution), Actors.of(execution),
+                (String) execution.getVariable(VAR_COMMENT)).name());
+    }
+}

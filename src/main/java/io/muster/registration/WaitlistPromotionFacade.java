@@ -1,0 +1,41 @@
+package io.muster.registration;
+
+import static io.muster.registration.WaitlistPromotionProcess.*;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** The domain's only way into the waiting-list promotion process. */
+@Component
+class WaitlistPromotionFacade {
+
+    private final RuntimeService runtime;
+
+    WaitlistPromotionFacade(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    /** A seat is held for the waiting list of this session: offer it down the queue. */
+    void start(long sessionId, String actor) {
+        runtime.createProcessInstanceByKey(KEY).businessKey("session-" + sessionId)
+                .setVariables(Variables.createVariables().putValue(VAR_SESSION_ID, sessionId).putValue(VAR_ACTOR, actor))
+                .execute();
+    }
+
+    /** True when an open offer to this registration took the answer. */
+    boolean accept(long registrationId, String actor) {
+        return answer(MESSAGE_OFFER_ACCEPTED, registrationId, actor);
+    }
+
+    boolean decline(long registrationId, String actor) {
+        return answer(MESSAGE_OFFER_DECLINED, registrationId, actor);
+    }
+
+    private boolean answer(String message, long registrationId, String actor) {
+        return !runtime.createMessageCorrelation(message)
+                .processInstanceVariableEquals(VAR_REGISTRATION_ID, registrationId)
+                .setVariable(VAR_ACTOR, actor)
+                .correlateAllWithResult().isEmpty();
+    }
+}

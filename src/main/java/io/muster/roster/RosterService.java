@@ -1,0 +1,237 @@
+package io.muster.roster;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+import io.muster.common.ConflictException;
+import io.muster.common.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The roster's rules for seats and statuses. Each operation locks the session row first, so
+ * seats never exceed capacity and the waiting list keeps its order, however many bookings,
+ * cancellations and offers run at once on however many nodes.
+ */
+@Service
+public class RosterService {
+
+    private final RegistrationRepository registrations;
+    private final SeatLedger seats;
+    private final Clock clock;
+
+    RosterService(RegistrationRepository registrations, SeatLedger seats, Clock clock) {
+        this.registrations = registrations;
+        this.seats = seats;
+        this.clock = clock;
+    }
+
+    /** What a seat request ended in. */
+    public record Booking(long registrationId, RegistrationStatus status) {
+    }
+
+    /** A waiting-list offer made: who got it and until when. */
+    public record Offer(long registrationId, Instant expiresAt) {
+    }
+
+    /**
+     * Books a seat for a new registration: a free seat when nobody is queued before, else the
+     * waiting list when the session has one, else "Session full" and nothing is stored.
+     */
+    @Transactional
+    public Booking book(long sessionId, long personId, RegistrationMethod method, String actor) {
+        SessionSeats session = openForBooking(sessionId);
+        Instant now = clock.instant();
+        RegistrationStatus status = seatOrQueue(session);
+        if (status == null) {
+            throw new SessionFullException();
+        }
+        Registration registration = registrations.save(new Registration(sessionId, personId, status, method, now,
+                actor, status == RegistrationStatus.REGISTERED ? "Seat booked" : "Session full: on the waiting list"));
+        return new Booking(registration.getId(), status);
+    }
+
+    /** A registration that waits for an approver; it holds no seat yet. */
+    @Transactional
+    public long awaitApproval(long sessionId, long personId, RegistrationMethod method, String actor, String reason) {
+        openForBooking(sessionId);
+        return registrations.save(new Registration(sessionId, personId, RegistrationStatus.NEEDS_APPROVAL, method,
+                clock.instant(), actor, reason)).getId();
+    }
+
+    /** Approved: a seat, the waiting list, or cancelled when the session filled up meanwhile. */
+    @Transactional
+    public RegistrationStatus approve(long registrationId, String approver, String comment) {
+        Registration registration = inStatus(registrationId, EnumSet.of(RegistrationStatus.NEEDS_APPROVAL));
+        SessionSeats session = seats.lock(registration.getSessionId());
+        Instant now = clock.instant();
+        if (!"SCHEDULED".equals(session.status()) || !session.startsAt().isAfter(now)) {
+            registration.moveTo(RegistrationStatus.APPROVAL_DECLINED, now, approver,
+                    "Approved after the session closed for booking");
+            return registration.getStatus();
+        }
+        String why = comment == null || comment.isBlank() ? "Approved" : "Approved: " + comment;
+        RegistrationStatus status = seatOrQueue(session);
+        if (status == null) {
+            registration.moveTo(RegistrationStatus.CANCELLED, now, approver, why + "; but the session is full");
+        } else {
+            registration.moveTo(status, now, approver,
+                    status == RegistrationStatus.REGISTERED ? why : why + "; session full: on the waiting list");
+        }
+        return registration.getStatus();
+    }
+
+    @Transactional
+    public void declineApproval(long registrationId, String actor, String reason) {
+        inStatus(registrationId, EnumSet.of(RegistrationStatus.NEEDS_APPROVAL))
+                .moveTo(RegistrationStatus.APPROVAL_DECLINED, clock.instant(), actor, reason);
+    }
+
+    /**
+     * Cancels a live registration. Returns true when the freed seat is now held for the waiting
+     * list (the caller starts the promotion); otherwise the seat, if any, is back in the pool.
+     */
+    @Transactional
+    public boolean cancel(long registrationId, String actor, String reason) {
+        Registration registration = inStatus(registrationId, EnumSet.of(RegistrationStatus.REGISTERED,
+                RegistrationStatus.WAITING_LIST, RegistrationStatus.NEEDS_APPROVAL, RegistrationStatus.INVITED,
+                RegistrationStatus.NOT_INVITED));
+        boolean heldSeat = registration.getStatus() == RegistrationStatus.REGISTERED || registration.hasOpenOffer();
+        SessionSeats session = seats.lock(registration.getSessionId());
+        registration.closeOffer(RegistrationStatus.CANCELLED, clock.instant(), actor, reason);
+        return heldSeat && passSeatOn(session);
+    }
+
+    /**
+     * Offers a held seat to the head of the waiting list for as long as the policy says (never
+     * past the start). Returns null, and releases the seat, when nobody is waiting.
+     */
+    @Transactional
+    public Offer offerHeldSeat(long sessionId, String actor, ToIntFunction<Duration> offerHoursBeforeStart) {
+        SessionSeats session = seats.lock(sessionId);
+        Registration head = registrations.findFirstBySessionIdAndStatusOrderByRequestedAtAscIdAsc(sessionId,
+                RegistrationStatus.WAITING_LIST).orElse(null);
+        Instant now = clock.instant();
+        if (head == null || !session.startsAt().isAfter(now)) {
+            seats.release(sessionId);
+            return null;
+        }
+        Duration untilStart = Duration.between(now, session.startsAt());
+        Instant expires = now.plus(Duration.ofHours(offerHoursBeforeStart.applyAsInt(untilStart)));
+        if (expires.isAfter(session.startsAt())) {
+            expires = session.startsAt();
+        }
+        head.offer(expires, now, actor);
+        return new Offer(head.getId(), expires);
+    }
+
+    @Transactional
+    public void acceptOffer(long registrationId, String actor) {
+        Registration registration = openOffer(registrationId);
+        registration.closeOffer(RegistrationStatus.REGISTERED, clock.instant(), actor, "Offer accepted");
+    }
+
+    /** Declined or expired: the registration ends; the seat stays held for the next in line. */
+    @Transactional
+    public void closeOfferUnaccepted(long registrationId, String actor, String reason) {
+        Registration registration = openOffer(registrationId);
+        registration.closeOffer(RegistrationStatus.DECLINED, clock.instant(), actor, reason);
+    }
+
+    @Transactional
+    public void linkProcess(long registrationId, String processInstanceId) {
+        get(registrationId).linkProcess(processInstanceId);
+    }
+
+    /**
+     * Holds free seats for the waiting list (after capacity was raised): as many as there are
+     * free seats and people waiting. The caller offers each one.
+     */
+    @Transactional
+    public int holdFreeSeatsForQueue(long sessionId) {
+        SessionSeats session = seats.lock(sessionId);
+        long free = session.capacity() == null ? session.queued() : session.capacity() - session.seatsTaken();
+        int held = (int) Math.max(0, Math.min(free, session.queued()));
+        for (int i = 0; i < held; i++) {
+            seats.take(sessionId);
+        }
+        return held;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Registration> find(long registrationId) {
+        return registrations.findById(registrationId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Registration> findLive(long sessionId, long personId) {
+        return registrations.findLive(sessionId, personId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Registration> liveOf(long personId) {
+        return registrations.findByPersonIdAndStatusNotIn(personId, RegistrationStatus.ENDED);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Registration> rosterOf(long sessionId) {
+        return registrations.findBySessionIdOrderByRequestedAtAscIdAsc(sessionId);
+    }
+
+    @Transactional(readOnly = true)
+    public Registration get(long registrationId) {
+        return registrations.findById(registrationId)
+                .orElseThrow(() -> new NotFoundException("Registration", registrationId));
+    }
+
+    private Registration openOffer(long registrationId) {
+        Registration registration = get(registrationId);
+        if (!registration.hasOpenOffer()) {
+            throw new ConflictException("There is no open seat offer for this registration");
+        }
+        seats.lock(registration.getSessionId());
+        return registration;
+    }
+
+    private boolean passSeatOn(SessionSeats session) {
+        if (session.queued() > 0 && session.startsAt().isAfter(clock.instant())) {
+            return true;
+        }
+        seats.release(session.sessionId());
+        return false;
+    }
+
+    /** A free seat when nobody queues before; else the waiting list if there is one; else null (full). */
+    private RegistrationStatus seatOrQueue(SessionSeats session) {
+        if (session.hasFreeSeat() && session.queued() == 0) {
+            seats.take(session.sessionId());
+            return RegistrationStatus.REGISTERED;
+        }
+        return session.waitingList() ? RegistrationStatus.WAITING_LIST : null;
+    }
+
+    private SessionSeats openForBooking(long sessionId) {
+        SessionSeats session = seats.lock(sessionId);
+        if (!"SCHEDULED".equals(session.status())) {
+            throw new ConflictException("The session is not open for booking");
+        }
+        if (!session.startsAt().isAfter(clock.instant())) {
+            throw new ConflictException("The session has already started");
+        }
+        return session;
+    }
+
+    private Registration inStatus(long registrationId, Set<RegistrationStatus> allowed) {
+        Registration registration = get(registrationId);
+        if (!allowed.contains(registration.getStatus())) {
+            throw new ConflictException("Not possible for a registration that is " + registration.getStatus());
+        }
+        return registration;
+    }
+}

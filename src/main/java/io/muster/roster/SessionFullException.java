@@ -1,0 +1,11 @@
+package io.muster.roster;
+
+import io.muster.common.ConflictException;
+
+/** No seat and no waiting list: the booking is refused and nothing is stored. */
+public class SessionFullException extends ConflictException {
+
+    public SessionFullException() {
+        super("Session full");
+    }
+}

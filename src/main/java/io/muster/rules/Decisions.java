@@ -1,0 +1,133 @@
+package io.muster.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The DMN facade: every decision Muster takes goes through here, always on the latest deployed
+ * version of the table (binding "latest"), so a table an analyst deploys is used from the next
+ * evaluation on, on every node.
+ */
+@Component
+public class Decisions {
+
+    public static final String SESSION_VISIBILITY = "session-visibility";
+    public static final String REGISTRATION_ELIGIBILITY = "registration-eligibility";
+    public static final String WAITLIST_OFFER_POLICY = "waitlist-offer-policy";
+
+    private final DecisionService decisionService;
+    private final ProcessEngine engine;
+    private static final int CACHE_LIMIT = 10_000;
+
+    private final Map<CacheKey, Visibility> visibilityCache = new ConcurrentHashMap<>();
+
+    Decisions(DecisionService decisionService, ProcessEngine engine) {
+        this.decisionService = decisionService;
+        this.engine = engine;
+    }
+
+    /** A person's profile as the visibility table reads it. */
+    public record Viewer(String department, String jobRole, String location, String employmentType) {
+    }
+
+    /** A session's visibility inputs. Equal values give equal answers, so answers are cached per value. */
+    public record SessionRules(List<String> departments, List<String> jobRoles, List<String> locations,
+            String status, boolean startsInFuture) {
+    }
+
+    public record Visibility(boolean visible, String reason) {
+    }
+
+    public record Eligibility(String outcome, String approver, String approverKind, String reason) {
+
+        public boolean rejected() {
+            return "REJECT".equals(outcome);
+        }
+    }
+
+    /**
+     * Whether a person sees sessions. Read paths (a calendar of thousands of sessions) ask this
+     * per session, so the latest table is looked up once per call here, evaluated in memory
+     * without writing decision history, and its answers are remembered per distinct input for as
+     * long as that table version is the latest.
+     */
+    public VisibilityCheck visibilityFor(Viewer viewer) {
+        DecisionDefinitionEntity table = latest(SESSION_VISIBILITY);
+        return session -> visibilityCache.computeIfAbsent(new CacheKey(table.getId(), viewer, session), key -> {
+            if (visibilityCache.size() > CACHE_LIMIT) {
+                visibilityCache.clear();
+            }
+            return evaluate(table, viewer, session);
+        });
+    }
+
+    /** Answers for one viewer against the table version that was latest when it was made. */
+    @FunctionalInterface
+    public interface VisibilityCheck {
+        Visibility of(SessionRules session);
+    }
+
+    private Visibility evaluate(DecisionDefinitionEntity table, Viewer viewer, SessionRules session) {
+        VariableMap in = Variables.createVariables()
+                .putValue("department", viewer.department())
+                .putValue("jobRole", viewer.jobRole())
+                .putValue("location", viewer.location())
+                .putValue("employmentType", viewer.employmentType())
+                .putValue("sessionDepartments", session.departments())
+                .putValue("sessionJobRoles", session.jobRoles())
+                .putValue("sessionLocations", session.locations())
+                .putValue("sessionStatus", session.status())
+                .putValue("startsInFuture", session.startsInFuture());
+        DmnDecisionRuleResult result = dmnEngine().evaluateDecisionTable((DmnDecision) table, in).getSingleResult();
+        return result == null ? new Visibility(false, "No rule matched")
+                : new Visibility(Boolean.TRUE.equals(result.get("visible")), (String) result.get("reason"));
+    }
+
+    /** Who may register and whether an approver must agree; evaluated with history, it is a booking. */
+    public Eligibility eligibility(String method, String enrolmentMethod, boolean approvalRequired,
+            String managerUsername, String employmentType) {
+        VariableMap in = Variables.createVariables()
+                .putValue("method", method)
+                .putValue("enrolmentMethod", enrolmentMethod)
+                .putValue("approvalRequired", approvalRequired)
+                .putValue("managerUsername", managerUsername)
+                .putValue("employmentType", employmentType);
+        Map<String, Object> out = decisionService.evaluateDecisionTableByKey(REGISTRATION_ELIGIBILITY, in)
+                .getSingleResult().getEntryMap();
+        return new Eligibility((String) out.get("outcome"), (String) out.get("approver"),
+                (String) out.get("approverKind"), (String) out.get("reason"));
+    }
+
+    /** How many hours a waiting-list offer stays open, given the time left before the start. */
+    public int offerHours(double hoursUntilStart) {
+        Object hours = decisionService.evaluateDecisionTableByKey(WAITLIST_OFFER_POLICY,
+                Variables.createVariables().putValue("hoursUntilStart", hoursUntilStart))
+                .getSingleResult().getSingleEntry();
+        return ((Number) hours).intValue();
+    }
+
+    private DecisionDefinitionEntity latest(String key) {
+        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return (DecisionDefinitionEntity) config.getCommandExecutorTxRequired().execute(context ->
+                config.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(key));
+    }
+
+    private DmnEngine dmnEngine() {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
+    }
+
+    private record CacheKey(String tableId, Viewer viewer, SessionRules session) {
+    }
+}

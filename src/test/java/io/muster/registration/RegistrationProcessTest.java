@@ -1,0 +1,240 @@
+package io.muster.registration;
+
+import static io.muster.registration.RegistrationProcess.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every path of bpmn/registration.bpmn on an in-memory engine, with the domain mocked away. */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "bpmn/registration.bpmn")
+class RegistrationProcessTest {
+
+    ProcessEngine processEngine;
+
+    final List<String> mails = new ArrayList<>();
+    String eligibility = "REGISTER";
+    String seat = "REGISTERED";
+    String approverKind = "USER";
+
+    @BeforeEach
+    void mocks() {
+        init(processEngine);
+        Mocks.register("checkEligibility", (JavaDelegate) e -> {
+            e.setVariable(VAR_OUTCOME, eligibility);
+            e.setVariable(VAR_REASON, "because");
+            e.setVariable(VAR_APPROVER, "USER".equals(approverKind) ? "manager" : "approvers");
+            e.setVariable(VAR_APPROVER_KIND, approverKind);
+        });
+        Mocks.register("bookSeat", (JavaDelegate) e -> {
+            e.setVariable(VAR_REGISTRATION_ID, 42L);
+            e.setProcessBusinessKey("42");
+            e.setVariable(VAR_STATUS, seat);
+        });
+        Mocks.register("awaitApproval", (JavaDelegate) e -> {
+            e.setVariable(VAR_REGISTRATION_ID, 42L);
+            e.setProcessBusinessKey("42");
+        });
+        Mocks.register("takeApprovedSeat", (JavaDelegate) e -> e.setVariable(VAR_STATUS, seat));
+        Mocks.register("declineApproval", (JavaDelegate) e -> e.setVariable(VAR_STATUS, "APPROVAL_DECLINED"));
+        Mocks.register("registrationMail", (JavaDelegate) e -> mails.add((String) e.getVariable(VAR_MAIL_TYPE)));
+        Mocks.register("approvalCandidates", new Candidates());
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    /** Stands in for the ApprovalCandidates bean. */
+    public static class Candidates {
+        public List<String> users(DelegateExecution e) {
+            return "USER".equals(e.getVariable(VAR_APPROVER_KIND)) ? List.of((String) e.getVariable(VAR_APPROVER)) : List.of();
+        }
+
+        public List<String> groups(DelegateExecution e) {
+            return "GROUP".equals(e.getVariable(VAR_APPROVER_KIND)) ? List.of((String) e.getVariable(VAR_APPROVER)) : List.of();
+        }
+    }
+
+    private ProcessInstance start() {
+        long now = System.currentTimeMillis();
+        return runtimeService().startProcessInstanceByKey(KEY, Variables.createVariables()
+                .putValue(VAR_SESSION_ID, 7L).putValue(VAR_PERSON_ID, 9L).putValue(VAR_METHOD, "SELF")
+                .putValue(VAR_ACTOR, "learner")
+                .putValue(VAR_SESSION_STARTS_AT, new Date(now + 10L * 24 * 3600 * 1000))
+                .putValue(VAR_SESSION_ENDS_AT, new Date(now + 10L * 24 * 3600 * 1000 + 7_200_000))
+                .putValue(VAR_APPROVAL_REMINDER, "P2D"));
+    }
+
+    private void correlate(String message) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey("42").correlate();
+    }
+
+    @Test
+    void aRejectedRegistrationEndsAtOnceAndStoresNothing() {
+        eligibility = "REJECT";
+        ProcessInstance pi = start();
+        assertThat(pi).isEnded().hasPassed(END_REJECTED).hasNotPassed(SERVICE_BOOK_SEAT);
+    }
+
+    @Test
+    void aBookedSeatIsConfirmedByMailAfterCommitAndWaitsForTheSessionToEnd() {
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt(SERVICE_NOTIFY_REGISTERED);
+        Assertions.assertThat(mails).isEmpty();
+        execute(job(pi));
+        Assertions.assertThat(mails).containsExactly("REGISTERED");
+        assertThat(pi).isWaitingAt(EVENT_REGISTERED);
+        Assertions.assertThat(processInstanceQuery().processInstanceBusinessKey("42").count()).isOne();
+
+        execute(job(TIMER_SESSION_OVER, pi));
+        assertThat(pi).isEnded().hasPassed(END_SESSION_OVER);
+    }
+
+    @Test
+    void aRegisteredLearnerWhoCancelsIsToldByMail() {
+        ProcessInstance pi = start();
+        execute(job(pi));
+        correlate(MESSAGE_CANCELLED);
+        assertThat(pi).isWaitingAt(SERVICE_NOTIFY_CANCELLED);
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed(END_CANCELLED);
+        Assertions.assertThat(mails).containsExactly("REGISTERED", "CANCELLED");
+    }
+
+    @Test
+    void aWaitingLearnerWhoAcceptsAnOfferIsConfirmed() {
+        seat = "WAITING_LIST";
+        ProcessInstance pi = start();
+        execute(job(pi));
+        Assertions.assertThat(mails).containsExactly("WAITING_LIST");
+        assertThat(pi).isWaitingAt(EVENT_WAITING);
+        correlate(MESSAGE_PROMOTED);
+        execute(job(pi));
+        Assertions.assertThat(mails).containsExactly("WAITING_LIST", "REGISTERED");
+        assertThat(pi).isWaitingAt(EVENT_REGISTERED);
+    }
+
+    @Test
+    void aWaitingLearnerWhoseOfferLapsesEnds() {
+        seat = "WAITING_LIST";
+        ProcessInstance pi = start();
+        execute(job(pi));
+        correlate(MESSAGE_OFFER_NOT_TAKEN);
+        assertThat(pi).isEnded().hasPassed(END_OFFER_NOT_TAKEN);
+    }
+
+    @Test
+    void approvalGoesToTheManagerAndApprovedTakesASeat() {
+        eligibility = "NEEDS_APPROVAL";
+        ProcessInstance pi = start();
+        execute(job(pi));
+        Assertions.assertThat(mails).containsExactly("APPROVAL_REQUEST");
+        assertThat(pi).isWaitingAt(USER_APPROVE_REGISTRATION);
+        assertThat(task(pi)).hasCandidateUser("manager");
+        Assertions.assertThat(taskService().createTaskQuery().taskCandidateUser("someone-else").count()).isZero();
+
+        complete(task(pi), withVariables(VAR_APPROVED, true, VAR_COMMENT, "ok"));
+        assertThat(pi).hasPassed(SERVICE_TAKE_APPROVED_SEAT).isWaitingAt(SERVICE_NOTIFY_REGISTERED);
+    }
+
+    @Test
+    void withoutAManagerTheApproversGroupDecides() {
+        eligibility = "NEEDS_APPROVAL";
+        approverKind = "GROUP";
+        ProcessInstance pi = start();
+        execute(job(pi));
+        assertThat(task(pi)).hasCandidateGroup("approvers");
+    }
+
+    @Test
+    void aDeclinedApprovalEndsWithAMail() {
+        eligibility = "NEEDS_APPROVAL";
+        ProcessInstance pi = start();
+        execute(job(pi));
+        complete(task(pi), withVariables(VAR_APPROVED, false, VAR_COMMENT, "not now"));
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed(SERVICE_DECLINE_APPROVAL, END_APPROVAL_DECLINED);
+        Assertions.assertThat(mails).containsExactly("APPROVAL_REQUEST", "APPROVAL_DECLINED");
+    }
+
+    @Test
+    void theApproverIsRemindedAndTheTaskStaysOpen() {
+        eligibility = "NEEDS_APPROVAL";
+        ProcessInstance pi = start();
+        execute(job(pi));
+        execute(job(TIMER_REMIND_APPROVER, pi));
+        execute(job(SERVICE_REMIND_APPROVER, pi));
+        Assertions.assertThat(mails).containsExactly("APPROVAL_REQUEST", "APPROVAL_REMINDER");
+        assertThat(pi).isWaitingAt(USER_APPROVE_REGISTRATION);
+    }
+
+    @Test
+    void whenTheSessionStartsBeforeApprovalTheRegistrationIsDeclined() {
+        eligibility = "NEEDS_APPROVAL";
+        ProcessInstance pi = start();
+        execute(job(pi));
+        execute(job(TIMER_SESSION_STARTS_UNAPPROVED, pi));
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed(SERVICE_EXPIRE_APPROVAL, END_APPROVAL_DECLINED);
+        Assertions.assertThat(mails).containsExactly("APPROVAL_REQUEST", "APPROVAL_DECLINED");
+    }
+
+    @Test
+    void cancellingWhileAwaitingApprovalWithdrawsTheTask() {
+        eligibility = "NEEDS_APPROVAL";
+        ProcessInstance pi = start();
+        execute(job(pi));
+        correlate(MESSAGE_CANCELLED);
+        assertThat(pi).isEnded();
+        Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
+    }
+
+    @Test
+    void approvedIntoAFullSessionWithoutWaitingListIsCancelledWithAMail() {
+        eligibility = "NEEDS_APPROVAL";
+        seat = "CANCELLED";
+        ProcessInstance pi = start();
+        execute(job(pi));
+        complete(task(pi), withVariables(VAR_APPROVED, true));
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed(END_CANCELLED);
+        Assertions.assertThat(mails).containsExactly("APPROVAL_REQUEST", "CANCELLED");
+    }
+
+    @Test
+    void mailTasksRetryThreeTimesThenBecomeAnIncident() {
+        Mocks.register("registrationMail", (JavaDelegate) e -> {
+            throw new IllegalStateException("SMTP down");
+        });
+        ProcessInstance pi = start();
+        for (int i = 0; i < 3; i++) {
+            String id = managementService().createJobQuery().processInstanceId(pi.getId()).singleResult().getId();
+            try {
+                managementService().executeJob(id);
+            } catch (RuntimeException expected) {
+                // the job keeps its retries count-down
+            }
+        }
+        Assertions.assertThat(managementService().createJobQuery().singleResult().getRetries()).isZero();
+        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
+        assertThat(pi).isWaitingAt(SERVICE_NOTIFY_REGISTERED);
+    }
+}
