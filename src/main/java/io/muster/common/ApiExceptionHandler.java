@@ -95,7 +95,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The change clashes with the current data and was not stored.");
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
+    @ExceptionHandler({OptimisticLockingFailureException.class, org.camunda.bpm.engine.OptimisticLockingException.class})
     ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
         return problem(HttpStatus.CONFLICT, "Conflict",
                 "Someone else changed this at the same time; reload and try again.");

@@ -9,11 +9,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Candidates of user_approve_registration, from registration-eligibility's "approver": the
+ * Public, as expressions call its methods. Candidates of user_approve_registration, from registration-eligibility's "approver": the
  * manager as candidate user, or a group as candidate group. Only those candidates see the task.
  */
 @Component("approvalCandidates")
-class ApprovalCandidates {
+public class ApprovalCandidates {
 
     public List<String> users(DelegateExecution execution) {
         return "USER".equals(execution.getVariable(VAR_APPROVER_KIND)) ? List.of(approver(execution)) : List.of();

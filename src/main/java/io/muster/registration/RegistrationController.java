@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.Map;
 
 import io.muster.common.ForbiddenException;
-import io.muster.people.PeopleService;
-import io.muster.roster.Registration;
 import io.muster.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -21,11 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistrationController {
 
     private final RegistrationService service;
-    private final PeopleService people;
 
-    RegistrationController(RegistrationService service, PeopleService people) {
+    RegistrationController(RegistrationService service) {
         this.service = service;
-        this.people = people;
     }
 
     record BookingRequest(@Size(max = 64) String username) {
@@ -44,33 +40,29 @@ class RegistrationController {
         if (!admin && !username.equals(me)) {
             throw new ForbiddenException("Only admins book other people");
         }
-        Registration registration = service.book(sessionId, username, me, admin);
-        return ResponseEntity.created(URI.create("/api/registrations/" + registration.getId()))
-                .body(Map.of("id", registration.getId(), "status", registration.getStatus()));
+        RegistrationView registration = service.book(sessionId, username, me, admin);
+        return ResponseEntity.created(URI.create("/api/registrations/" + registration.id()))
+                .body(Map.of("id", registration.id(), "status", registration.status()));
     }
 
     @GetMapping("/api/registrations/{id}")
     RegistrationView get(@PathVariable long id) {
-        return view(service.visible(id, CurrentUser.username(), CurrentUser.isAdmin()));
+        return service.view(id, CurrentUser.username(), CurrentUser.isAdmin());
     }
 
     @PostMapping("/api/registrations/{id}/cancel")
     RegistrationView cancel(@PathVariable long id, @Valid @RequestBody(required = false) CancelRequest request) {
-        return view(service.cancel(id, CurrentUser.username(), CurrentUser.isAdmin(),
-                request == null ? null : request.reason()));
+        return service.cancel(id, CurrentUser.username(), CurrentUser.isAdmin(),
+                request == null ? null : request.reason());
     }
 
     @PostMapping("/api/registrations/{id}/accept")
     RegistrationView accept(@PathVariable long id) {
-        return view(service.acceptOffer(id, CurrentUser.username(), CurrentUser.isAdmin()));
+        return service.acceptOffer(id, CurrentUser.username(), CurrentUser.isAdmin());
     }
 
     @PostMapping("/api/registrations/{id}/decline")
     RegistrationView decline(@PathVariable long id) {
-        return view(service.declineOffer(id, CurrentUser.username(), CurrentUser.isAdmin()));
-    }
-
-    private RegistrationView view(Registration registration) {
-        return RegistrationView.of(registration, people.get(registration.getPersonId()).getUsername());
+        return service.declineOffer(id, CurrentUser.username(), CurrentUser.isAdmin());
     }
 }

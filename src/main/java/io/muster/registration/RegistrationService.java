@@ -3,6 +3,7 @@ package io.muster.registration;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.muster.common.ConflictException;
 import io.muster.common.ForbiddenException;
@@ -15,9 +16,13 @@ import io.muster.roster.RosterService;
 import io.muster.rules.Decisions;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bookings, cancellations and offer answers as learners and admins ask for them. Each request
@@ -33,9 +38,12 @@ public class RegistrationService {
     private final RegistrationFacade registrationProcess;
     private final WaitlistPromotionFacade promotionProcess;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     RegistrationService(SessionService sessions, PeopleService people, RosterService roster, Decisions decisions,
-            RegistrationFacade registrationProcess, WaitlistPromotionFacade promotionProcess, Clock clock) {
+            RegistrationFacade registrationProcess, WaitlistPromotionFacade promotionProcess, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
         this.sessions = sessions;
         this.people = people;
         this.roster = roster;
@@ -49,8 +57,11 @@ public class RegistrationService {
      * Books a person into a session. A learner books only sessions visible to them (others are
      * answered as if they did not exist); an admin may book anyone into any open session.
      */
-    @Transactional
-    public Registration book(long sessionId, String username, String actor, boolean byAdmin) {
+    public RegistrationView book(long sessionId, String username, String actor, boolean byAdmin) {
+        return inTransaction(() -> view(doBook(sessionId, username, actor, byAdmin)));
+    }
+
+    private Registration doBook(long sessionId, String username, String actor, boolean byAdmin) {
         TrainingSession session = sessions.get(sessionId);
         Person person = people.get(username);
         if (!byAdmin) {
@@ -83,8 +94,11 @@ public class RegistrationService {
     }
 
     /** Learner (own) or admin. A freed seat goes to the waiting list first. */
-    @Transactional
-    public Registration cancel(long registrationId, String actor, boolean byAdmin, String reason) {
+    public RegistrationView cancel(long registrationId, String actor, boolean byAdmin, String reason) {
+        return inTransaction(() -> view(doCancel(registrationId, actor, byAdmin, reason)));
+    }
+
+    private Registration doCancel(long registrationId, String actor, boolean byAdmin, String reason) {
         Registration registration = visible(registrationId, actor, byAdmin);
         boolean seatHeldForQueue = roster.cancel(registrationId, actor,
                 reason == null || reason.isBlank() ? "Cancelled by " + actor : reason);
@@ -95,22 +109,59 @@ public class RegistrationService {
         return roster.get(registrationId);
     }
 
-    @Transactional
-    public Registration acceptOffer(long registrationId, String actor, boolean byAdmin) {
-        visible(registrationId, actor, byAdmin);
-        if (!promotionProcess.accept(registrationId, actor)) {
-            throw new ConflictException("There is no open seat offer for this registration");
-        }
-        return roster.get(registrationId);
+    public RegistrationView acceptOffer(long registrationId, String actor, boolean byAdmin) {
+        return inTransaction(() -> {
+            visible(registrationId, actor, byAdmin);
+            if (!promotionProcess.accept(registrationId, actor)) {
+                throw new ConflictException("There is no open seat offer for this registration");
+            }
+            return view(roster.get(registrationId));
+        });
     }
 
-    @Transactional
-    public Registration declineOffer(long registrationId, String actor, boolean byAdmin) {
-        visible(registrationId, actor, byAdmin);
-        if (!promotionProcess.decline(registrationId, actor)) {
-            throw new ConflictException("There is no open seat offer for this registration");
+    public RegistrationView declineOffer(long registrationId, String actor, boolean byAdmin) {
+        return inTransaction(() -> {
+            visible(registrationId, actor, byAdmin);
+            if (!promotionProcess.decline(registrationId, actor)) {
+                throw new ConflictException("There is no open seat offer for this registration");
+            }
+            return view(roster.get(registrationId));
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public RegistrationView view(long registrationId, String username, boolean byAdmin) {
+        return view(visible(registrationId, username, byAdmin));
+    }
+
+    RegistrationView view(Registration registration) {
+        return RegistrationView.of(registration, people.get(registration.getPersonId()).getUsername());
+    }
+
+    /**
+     * One transaction, tried again when the engine saw a concurrent change of the same process
+     * instance (its mail job finishing at that moment): the whole request is repeated on fresh
+     * state, so nothing is half done.
+     */
+    private <T> T inTransaction(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> work.get());
+            } catch (ProcessEngineException e) {
+                if (attempt == 3 || !concurrentChange(e)) {
+                    throw e;
+                }
+            }
         }
-        return roster.get(registrationId);
+    }
+
+    /**
+     * Optimistic locking, or the same race seen one step earlier: a concurrent branch ended and
+     * took its execution with it (ENGINE-03077).
+     */
+    private static boolean concurrentChange(ProcessEngineException e) {
+        return e instanceof OptimisticLockingException
+                || (e.getMessage() != null && e.getMessage().startsWith("ENGINE-03077"));
     }
 
     /** A learner sees only their own registrations; anyone else's look absent. */
@@ -147,7 +198,8 @@ public class RegistrationService {
         return e;
     }
 
-    List<Registration> rosterOf(long sessionId) {
-        return roster.rosterOf(sessionId);
+    @Transactional(readOnly = true)
+    List<RegistrationView> rosterOf(long sessionId) {
+        return roster.rosterOf(sessionId).stream().map(this::view).toList();
     }
 }

@@ -3,8 +3,6 @@ package io.muster.registration;
 import java.util.List;
 
 import io.muster.common.ForbiddenException;
-import io.muster.people.PeopleService;
-import io.muster.roster.Registration;
 import io.muster.roster.RegistrationStatus;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionService;
@@ -21,12 +19,10 @@ class RosterController {
 
     private final RegistrationService registrations;
     private final SessionService sessions;
-    private final PeopleService people;
 
-    RosterController(RegistrationService registrations, SessionService sessions, PeopleService people) {
+    RosterController(RegistrationService registrations, SessionService sessions) {
         this.registrations = registrations;
         this.sessions = sessions;
-        this.people = people;
     }
 
     record Roster(long sessionId, Integer capacity, int seatsTaken, Double fillRate, List<RegistrationView> registrations) {
@@ -41,11 +37,10 @@ class RosterController {
                 || !session.getTrainer().getUsername().equals(CurrentUser.username()))) {
             throw new ForbiddenException("Only the session's trainer and admins see its roster");
         }
-        List<Registration> lines = registrations.rosterOf(id);
-        long attending = lines.stream().filter(r -> r.getStatus() == RegistrationStatus.REGISTERED
-                || r.getStatus() == RegistrationStatus.GO_SHOW || r.getStatus() == RegistrationStatus.ATTENDED).count();
+        List<RegistrationView> lines = registrations.rosterOf(id);
+        long attending = lines.stream().filter(r -> r.status() == RegistrationStatus.REGISTERED
+                || r.status() == RegistrationStatus.GO_SHOW || r.status() == RegistrationStatus.ATTENDED).count();
         Double fillRate = session.getCapacity() == null ? null : (double) attending / session.getCapacity();
-        return new Roster(id, session.getCapacity(), session.getSeatsTaken(), fillRate, lines.stream()
-                .map(r -> RegistrationView.of(r, people.get(r.getPersonId()).getUsername())).toList());
+        return new Roster(id, session.getCapacity(), session.getSeatsTaken(), fillRate, lines);
     }
 }

@@ -1,5 +1,8 @@
 package io.muster.rules;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -27,15 +30,18 @@ public class Decisions {
     public static final String REGISTRATION_ELIGIBILITY = "registration-eligibility";
     public static final String WAITLIST_OFFER_POLICY = "waitlist-offer-policy";
 
-    private final DecisionService decisionService;
-    private final ProcessEngine engine;
     private static final int CACHE_LIMIT = 10_000;
 
+    private final DecisionService decisionService;
+    private final RepositoryService repositoryService;
+    /** A DMN engine of its own, without the process engine's history listeners: read paths write nothing. */
+    private final DmnEngine readOnlyDmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final Map<String, DmnDecision> parsedTables = new ConcurrentHashMap<>();
     private final Map<CacheKey, Visibility> visibilityCache = new ConcurrentHashMap<>();
 
-    Decisions(DecisionService decisionService, ProcessEngine engine) {
+    Decisions(DecisionService decisionService, RepositoryService repositoryService) {
         this.decisionService = decisionService;
-        this.engine = engine;
+        this.repositoryService = repositoryService;
     }
 
     /** A person's profile as the visibility table reads it. */
@@ -64,8 +70,10 @@ public class Decisions {
      * long as that table version is the latest.
      */
     public VisibilityCheck visibilityFor(Viewer viewer) {
-        DecisionDefinitionEntity table = latest(SESSION_VISIBILITY);
-        return session -> visibilityCache.computeIfAbsent(new CacheKey(table.getId(), viewer, session), key -> {
+        DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(SESSION_VISIBILITY).latestVersion().singleResult();
+        DmnDecision table = parsedTables.computeIfAbsent(latest.getId(), id -> parse(id, SESSION_VISIBILITY));
+        return session -> visibilityCache.computeIfAbsent(new CacheKey(latest.getId(), viewer, session), key -> {
             if (visibilityCache.size() > CACHE_LIMIT) {
                 visibilityCache.clear();
             }
@@ -79,7 +87,15 @@ public class Decisions {
         Visibility of(SessionRules session);
     }
 
-    private Visibility evaluate(DecisionDefinitionEntity table, Viewer viewer, SessionRules session) {
+    private DmnDecision parse(String decisionDefinitionId, String key) {
+        try (InputStream model = repositoryService.getDecisionModel(decisionDefinitionId)) {
+            return readOnlyDmn.parseDecision(key, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Visibility evaluate(DmnDecision table, Viewer viewer, SessionRules session) {
         VariableMap in = Variables.createVariables()
                 .putValue("department", viewer.department())
                 .putValue("jobRole", viewer.jobRole())
@@ -90,7 +106,7 @@ public class Decisions {
                 .putValue("sessionLocations", session.locations())
                 .putValue("sessionStatus", session.status())
                 .putValue("startsInFuture", session.startsInFuture());
-        DmnDecisionRuleResult result = dmnEngine().evaluateDecisionTable((DmnDecision) table, in).getSingleResult();
+        DmnDecisionRuleResult result = readOnlyDmn.evaluateDecisionTable(table, in).getSingleResult();
         return result == null ? new Visibility(false, "No rule matched")
                 : new Visibility(Boolean.TRUE.equals(result.get("visible")), (String) result.get("reason"));
     }
@@ -116,16 +132,6 @@ public class Decisions {
                 Variables.createVariables().putValue("hoursUntilStart", hoursUntilStart))
                 .getSingleResult().getSingleEntry();
         return ((Number) hours).intValue();
-    }
-
-    private DecisionDefinitionEntity latest(String key) {
-        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        return (DecisionDefinitionEntity) config.getCommandExecutorTxRequired().execute(context ->
-                config.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(key));
-    }
-
-    private DmnEngine dmnEngine() {
-        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
     }
 
     private record CacheKey(String tableId, Viewer viewer, SessionRules session) {

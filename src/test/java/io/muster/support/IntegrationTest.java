@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
         "camunda.bpm.admin-user.id=" + Api.ADMIN,
         "camunda.bpm.admin-user.password=" + Api.ADMIN_PASSWORD})
 @ActiveProfiles("postgres")
-@Import(Api.class)
+@Import({Api.class, Fixtures.class})
 @ContextConfiguration(initializers = EmbeddedServices.class)
 public @interface IntegrationTest {
 }

@@ -1,0 +1,84 @@
+package io.muster.support;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.muster.security.MusterGroups;
+import org.springframework.http.HttpMethod;
+
+/** Courses, sessions and people made through the API, the way an admin would. */
+public class Fixtures {
+
+    private static final AtomicInteger SLOT = new AtomicInteger();
+
+    private final Api api;
+
+    public Fixtures(Api api) {
+        this.api = api;
+    }
+
+    public long course(String enrolmentMethod) {
+        Api.Response r = api.asAdmin(HttpMethod.POST, "/api/courses", Map.of("code", Api.unique("C"),
+                "title", "Course " + Api.unique(""), "kind", "ILT", "required", false, "enrolmentMethod", enrolmentMethod));
+        return r.body().get("id").asLong();
+    }
+
+    /** A published session of a new course, starting in a few days, open to everyone. */
+    public long session(Integer capacity, boolean waitingList, boolean approvalRequired) {
+        return session(course("SELF"), capacity, waitingList, approvalRequired, Map.of());
+    }
+
+    public long session(long courseId, Integer capacity, boolean waitingList, boolean approvalRequired,
+            Map<String, List<String>> visibility) {
+        long id = draft(courseId, capacity, waitingList, approvalRequired, visibility);
+        Api.Response published = api.asAdmin(HttpMethod.POST, "/api/sessions/" + id + "/publish", null);
+        if (published.status() != 200) {
+            throw new IllegalStateException("Cannot publish: " + published);
+        }
+        return id;
+    }
+
+    public long draft(long courseId, Integer capacity, boolean waitingList, boolean approvalRequired,
+            Map<String, List<String>> visibility) {
+        // spread sessions in time so no two ever share a trainer slot
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).plusHours(3L * SLOT.incrementAndGet())
+                .truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> body = new HashMap<>(Map.of("courseId", courseId, "title", "Session " + Api.unique(""),
+                "startsAt", start.toString(), "timeZone", "Europe/London", "durationMinutes", 60,
+                "type", "IN_PERSON", "location", "Room 1", "waitingList", waitingList,
+                "approvalRequired", approvalRequired, "visibility", visibility));
+        if (capacity != null) {
+            body.put("capacity", capacity);
+        }
+        Api.Response r = api.asAdmin(HttpMethod.POST, "/api/sessions", body);
+        if (r.status() != 201) {
+            throw new IllegalStateException("Cannot create session: " + r);
+        }
+        return r.body().get("id").asLong();
+    }
+
+    public String learner() {
+        return api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of());
+    }
+
+    public String learner(Map<String, Object> profile) {
+        return api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, profile);
+    }
+
+    public Api.Response book(String learner, long sessionId) {
+        return api.post(learner, Api.passwordOf(learner), "/api/sessions/" + sessionId + "/registrations", null);
+    }
+
+    public Api.Response registration(String user, long registrationId) {
+        return api.get(user, Api.passwordOf(user), "/api/registrations/" + registrationId);
+    }
+
+    public Api.Response act(String user, long registrationId, String action) {
+        return api.post(user, Api.passwordOf(user), "/api/registrations/" + registrationId + "/" + action, null);
+    }
+}
