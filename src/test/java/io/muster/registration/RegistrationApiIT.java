@@ -227,14 +227,12 @@ class RegistrationApiIT {
 
     @Test
     void aDeclinedOfferGoesToTheNextInLineAndTheLastDeclineReleasesTheSeat() {
-        long session = fixtures.session(1, true, false);
-        String seated = fixtures.learner();
-        String first = fixtures.learner();
-        String second = fixtures.learner();
-        long seat = fixtures.book(seated, session).body().get("id").asLong();
-        long firstId = fixtures.book(first, session).body().get("id").asLong();
-        long secondId = fixtures.book(second, session).body().get("id").asLong();
-        fixtures.act(seated, seat, "cancel");
+        Queue q = seatFreedBeforeTwoInLine();
+        long session = q.session();
+        String first = q.first();
+        String second = q.second();
+        long firstId = q.firstId();
+        long secondId = q.secondId();
 
         assertThat(fixtures.act(second, secondId, "accept").status()).as("not offered yet").isEqualTo(409);
         Api.Response declined = fixtures.act(first, firstId, "decline");
@@ -249,14 +247,12 @@ class RegistrationApiIT {
 
     @Test
     void anOfferThatExpiresGoesToTheNextInLine() {
-        long session = fixtures.session(1, true, false);
-        String seated = fixtures.learner();
-        String first = fixtures.learner();
-        String second = fixtures.learner();
-        long seat = fixtures.book(seated, session).body().get("id").asLong();
-        long firstId = fixtures.book(first, session).body().get("id").asLong();
-        long secondId = fixtures.book(second, session).body().get("id").asLong();
-        fixtures.act(seated, seat, "cancel");
+        Queue q = seatFreedBeforeTwoInLine();
+        long session = q.session();
+        String first = q.first();
+        String second = q.second();
+        long firstId = q.firstId();
+        long secondId = q.secondId();
 
         String promotion = runtimeService.createProcessInstanceQuery().processDefinitionKey(WaitlistPromotionProcess.KEY)
                 .processInstanceBusinessKey("session-" + session).singleResult().getId();
@@ -377,6 +373,22 @@ class RegistrationApiIT {
                 .isEqualTo(403);
         assertThat(api.get(learner, Api.passwordOf(learner), "/api/sessions/" + session + "/roster").status())
                 .isEqualTo(403);
+    }
+
+    /** One seat, two learners in line behind it; then the seated learner cancels. */
+    private record Queue(long session, String first, long firstId, String second, long secondId) {
+    }
+
+    private Queue seatFreedBeforeTwoInLine() {
+        long session = fixtures.session(1, true, false);
+        String seated = fixtures.learner();
+        String first = fixtures.learner();
+        String second = fixtures.learner();
+        long seat = fixtures.book(seated, session).body().get("id").asLong();
+        long firstId = fixtures.book(first, session).body().get("id").asLong();
+        long secondId = fixtures.book(second, session).body().get("id").asLong();
+        fixtures.act(seated, seat, "cancel");
+        return new Queue(session, first, firstId, second, secondId);
     }
 
     private int seatsTaken(long session) {
