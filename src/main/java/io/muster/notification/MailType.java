@@ -2,20 +2,29 @@ package io.muster.notification;
 
 /** The mails Muster sends; each has its template in resources/mail/{template}.txt. */
 public enum MailType {
-    APPROVAL_REQUEST("approval-request", true),
-    APPROVAL_REMINDER("approval-reminder", true),
-    APPROVAL_DECLINED("approval-declined", false),
-    REGISTERED("registered", false),
-    WAITING_LIST("waiting-list", false),
-    SEAT_OFFER("seat-offer", false),
-    CANCELLED("cancelled", false);
+    APPROVAL_REQUEST("approval-request", true, null),
+    APPROVAL_REMINDER("approval-reminder", true, null),
+    APPROVAL_DECLINED("approval-declined", false, null),
+    /** Carries the calendar invitation (iTIP REQUEST). */
+    REGISTERED("registered", false, "REQUEST"),
+    WAITING_LIST("waiting-list", false, null),
+    SEAT_OFFER("seat-offer", false, null),
+    /** Takes the session out of the calendar again (iTIP CANCEL) where an invitation went out. */
+    CANCELLED("cancelled", false, "CANCEL");
 
     private final String template;
     private final boolean toApprover;
+    private final String calendarMethod;
 
-    MailType(String template, boolean toApprover) {
+    MailType(String template, boolean toApprover, String calendarMethod) {
         this.template = template;
         this.toApprover = toApprover;
+        this.calendarMethod = calendarMethod;
+    }
+
+    /** The iTIP method of the calendar part the mail carries, or null for none. */
+    String calendarMethod() {
+        return calendarMethod;
     }
 
     String template() {

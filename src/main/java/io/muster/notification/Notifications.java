@@ -18,11 +18,14 @@ import io.muster.security.Accounts;
 import io.muster.session.SessionService;
 import io.muster.session.SessionType;
 import io.muster.session.TrainingSession;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,12 +45,14 @@ public class Notifications {
     private final PeopleService people;
     private final Accounts accounts;
     private final MailSettings settings;
+    private final CalendarInvites invites;
     private final String baseUrl;
     private final Clock clock;
 
     Notifications(JavaMailSender mailSender, MailTemplates templates, SentMailRepository sent, RosterService roster,
             SessionService sessions, PeopleService people, Accounts accounts, MailSettings settings,
-            @Value("${muster.base-url}") String baseUrl, Clock clock) {
+            CalendarInvites invites, @Value("${muster.base-url}") String baseUrl, Clock clock) {
+        this.invites = invites;
         this.mailSender = mailSender;
         this.templates = templates;
         this.sent = sent;
@@ -67,7 +72,7 @@ public class Notifications {
      */
     @Transactional
     public void send(MailType type, long registrationId, String approver, String approverKind) {
-        String eventKey = "registration:" + registrationId + ":" + type;
+        String eventKey = eventKey(registrationId, type);
         if (sent.existsByEventKey(eventKey)) {
             return;
         }
@@ -76,9 +81,10 @@ public class Notifications {
         Person learner = people.get(registration.getPersonId());
         List<String> recipients = type.toApprover() ? approverEmails(approver, approverKind) : List.of(learner.getEmail());
         MailTemplates.Rendered mail = templates.render(type, values(registration, session, learner));
+        String calendar = calendarPart(type, registration, session, learner);
         String messageId = null;
         for (String recipient : recipients) {
-            messageId = deliver(recipient, mail);
+            messageId = deliver(recipient, mail, type.calendarMethod(), calendar);
         }
         sent.save(new SentMail(type.name(), String.join(",", recipients), session.getId(), registrationId, eventKey,
                 clock.instant(), messageId));
@@ -110,17 +116,58 @@ public class Notifications {
         return values;
     }
 
-    private String deliver(String recipient, MailTemplates.Rendered mail) {
+    /**
+     * The registration's calendar entry: one UID per registration, so a later change or
+     * cancellation updates the same entry. A CANCEL goes only where an invitation went before.
+     */
+    private String calendarPart(MailType type, Registration registration, TrainingSession session, Person learner) {
+        if (type.calendarMethod() == null) {
+            return null;
+        }
+        boolean cancel = "CANCEL".equals(type.calendarMethod());
+        if (cancel && !sent.existsByEventKey(eventKey(registration.getId(), MailType.REGISTERED))) {
+            return null;
+        }
+        CalendarInvites.Event event = new CalendarInvites.Event(calendarUid(registration.getId()),
+                session.getCalendarSequence() + (cancel ? 1 : 0), session.getTitle(), session.getShortDescription(),
+                session.getStartsAt(), session.getEndsAt(), session.getZone(),
+                session.getType() == SessionType.IN_PERSON ? session.getLocation() : null,
+                session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : null,
+                settings.from(), "Muster", learner.getEmail(), learner.getName(), true);
+        return cancel ? invites.cancel(event) : invites.request(event);
+    }
+
+    private String calendarUid(long registrationId) {
+        return "registration-" + registrationId + "@" + java.net.URI.create(baseUrl).getHost();
+    }
+
+    private static String eventKey(long registrationId, MailType type) {
+        return "registration:" + registrationId + ":" + type;
+    }
+
+    /** Plain text, with the calendar part beside it as multipart/alternative where there is one. */
+    private String deliver(String recipient, MailTemplates.Rendered mail, String calendarMethod, String calendar) {
         try {
             MimeMessage message = mailSender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(settings.from());
-            helper.setTo(recipient);
-            helper.setSubject(mail.subject());
-            helper.setText(mail.body());
+            message.setFrom(new InternetAddress(settings.from(), "Muster", "UTF-8"));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient));
+            message.setSubject(mail.subject(), "UTF-8");
+            if (calendar == null) {
+                message.setText(mail.body(), "UTF-8");
+            } else {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(mail.body(), "UTF-8");
+                MimeBodyPart invite = new MimeBodyPart();
+                invite.setContent(calendar, "text/calendar; charset=UTF-8; method=" + calendarMethod);
+                invite.setHeader("Content-Class", "urn:content-classes:calendarmessage");
+                MimeMultipart alternative = new MimeMultipart("alternative");
+                alternative.addBodyPart(text);
+                alternative.addBodyPart(invite);
+                message.setContent(alternative);
+            }
             mailSender.send(message);
             return message.getMessageID();
-        } catch (MessagingException e) {
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException("Cannot build mail to " + recipient, e);
         }
     }

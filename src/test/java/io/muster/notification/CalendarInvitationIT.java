@@ -1,0 +1,101 @@
+package io.muster.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Optional;
+
+import io.muster.support.EmbeddedServices;
+import io.muster.support.Fixtures;
+import io.muster.support.IntegrationTest;
+import io.muster.support.Mailbox;
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The calendar parts of the mails, as a calendar client reads them off a real SMTP server. */
+@IntegrationTest
+class CalendarInvitationIT {
+
+    @Autowired Fixtures fixtures;
+
+    @Test
+    void aBookingInvitesToTheSessionAndACancellationRemovesTheSameEntry() throws Exception {
+        long session = fixtures.session(5, false, false);
+        String learner = fixtures.learner(Map.of("timeZone", "America/New_York"));
+        String email = learner + "@example.org";
+        long registration = fixtures.book(learner, session).body().get("id").asLong();
+
+        Mailbox.awaitSubjects(email, 1);
+        MimeMessage confirmation = Mailbox.to(email).get(0);
+        assertThat(text(confirmation)).contains("America/New_York");
+        Calendar invite = calendarOf(confirmation, "REQUEST");
+        VEvent event = invite.getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
+        String uid = event.getUid().orElseThrow().getValue();
+        assertThat(uid).startsWith("registration-" + registration + "@");
+        assertThat(value(event, "SEQUENCE")).isEqualTo("0");
+        assertThat(event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue())
+                .isEqualTo("Europe/London");
+        assertThat(invite.getComponent("VTIMEZONE").map(VTimeZone.class::cast).orElseThrow()
+                .getProperty("TZID").orElseThrow().getValue()).isEqualTo("Europe/London");
+        assertThat(value(event, "ORGANIZER")).isEqualToIgnoringCase("mailto:" + EmbeddedServices.MAIL_FROM);
+        assertThat(value(event, "ATTENDEE")).isEqualToIgnoringCase("mailto:" + email);
+        assertThat(value(event, "LOCATION")).isEqualTo("Room 1");
+
+        fixtures.act(learner, registration, "cancel");
+        Mailbox.awaitSubjects(email, 2);
+        Calendar cancellation = calendarOf(Mailbox.to(email).get(1), "CANCEL");
+        VEvent cancelled = cancellation.getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
+        assertThat(cancelled.getUid().orElseThrow().getValue()).isEqualTo(uid);
+        assertThat(Integer.parseInt(value(cancelled, "SEQUENCE"))).isGreaterThan(0);
+        assertThat(value(cancelled, "STATUS")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aWaitingListConfirmationCarriesNoInvitation() throws Exception {
+        long session = fixtures.session(1, true, false);
+        fixtures.book(fixtures.learner(), session);
+        String waiting = fixtures.learner();
+        fixtures.book(waiting, session);
+        Mailbox.awaitSubjects(waiting + "@example.org", 1);
+        assertThat(Mailbox.to(waiting + "@example.org").get(0).getContentType()).startsWith("text/plain");
+    }
+
+    private static String value(VEvent event, String property) {
+        return event.getProperty(property).map(Property::getValue).orElseThrow();
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        return (String) parts.getBodyPart(0).getContent();
+    }
+
+    /** The text/calendar alternative, checked for its method, parsed as a calendar client would. */
+    private static Calendar calendarOf(MimeMessage message, String method) throws Exception {
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        assertThat(parts.getContentType()).startsWith("multipart/alternative");
+        Optional<BodyPart> calendarPart = Optional.empty();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).getContentType().startsWith("text/calendar")) {
+                calendarPart = Optional.of(parts.getBodyPart(i));
+            }
+        }
+        BodyPart part = calendarPart.orElseThrow();
+        assertThat(part.getContentType()).contains("method=" + method);
+        Object content = part.getContent();
+        String ics = content instanceof String s ? s : new String(((java.io.InputStream) content).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
+        calendar.validate();
+        return calendar;
+    }
+}
