@@ -10,7 +10,9 @@ public enum MailType {
     WAITING_LIST("waiting-list", false, null),
     SEAT_OFFER("seat-offer", false, null),
     /** Takes the session out of the calendar again (iTIP CANCEL) where an invitation went out. */
-    CANCELLED("cancelled", false, "CANCEL");
+    CANCELLED("cancelled", false, "CANCEL"),
+    /** To a session's trainer, about the session as a whole. */
+    TRAINER_SESSION_CANCELLED("trainer-session-cancelled", false, null);
 
     private final String template;
     private final boolean toApprover;

@@ -1,6 +1,7 @@
 package io.muster.notification;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Notifications {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter
+            .ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(Locale.UK);
 
     private final JavaMailSender mailSender;
     private final MailTemplates templates;
@@ -90,6 +94,26 @@ public class Notifications {
                 clock.instant(), messageId));
     }
 
+    /** A mail about a session as a whole to its trainer (none when the session has no trainer). */
+    @Transactional
+    public void sendToTrainer(MailType type, long sessionId) {
+        TrainingSession session = sessions.get(sessionId);
+        String eventKey = "session:" + sessionId + ":" + type + ":" + session.getCalendarSequence();
+        if (session.getTrainer() == null || sent.existsByEventKey(eventKey)) {
+            return;
+        }
+        Person trainer = session.getTrainer();
+        ZoneId zone = ZoneId.of(trainer.getTimeZone());
+        Map<String, String> values = new HashMap<>();
+        values.put("trainer", trainer.getName());
+        values.put("session", session.getTitle());
+        values.put("start", DATE_TIME.format(session.getStartsAt().atZone(zone)) + " (" + zone.getId() + ")");
+        values.put("reason", session.getCancellationReason());
+        values.put("baseUrl", baseUrl);
+        String messageId = deliver(trainer.getEmail(), templates.render(type, values), null, null);
+        sent.save(new SentMail(type.name(), trainer.getEmail(), sessionId, null, eventKey, clock.instant(), messageId));
+    }
+
     private List<String> approverEmails(String approver, String kind) {
         if ("GROUP".equals(kind)) {
             return accounts.emailsOfGroup(approver);
@@ -98,9 +122,8 @@ public class Notifications {
     }
 
     private Map<String, String> values(Registration registration, TrainingSession session, Person learner) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-                .withLocale(Locale.UK);
-        java.time.ZoneId zone = java.time.ZoneId.of(learner.getTimeZone());
+        DateTimeFormatter format = DATE_TIME;
+        ZoneId zone = ZoneId.of(learner.getTimeZone());
         Map<String, String> values = new HashMap<>();
         values.put("learner", learner.getName());
         values.put("session", session.getTitle());

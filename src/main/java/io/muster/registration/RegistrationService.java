@@ -3,11 +3,11 @@ package io.muster.registration;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Supplier;
 
 import io.muster.common.ConflictException;
 import io.muster.common.ForbiddenException;
 import io.muster.common.NotFoundException;
+import io.muster.common.ProcessTransactions;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.roster.Registration;
@@ -16,13 +16,9 @@ import io.muster.roster.RosterService;
 import io.muster.rules.Decisions;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bookings, cancellations and offer answers as learners and admins ask for them. Each request
@@ -38,12 +34,12 @@ public class RegistrationService {
     private final RegistrationFacade registrationProcess;
     private final WaitlistPromotionFacade promotionProcess;
     private final Clock clock;
-    private final TransactionTemplate tx;
+    private final ProcessTransactions transactions;
 
     RegistrationService(SessionService sessions, PeopleService people, RosterService roster, Decisions decisions,
             RegistrationFacade registrationProcess, WaitlistPromotionFacade promotionProcess, Clock clock,
-            PlatformTransactionManager transactions) {
-        this.tx = new TransactionTemplate(transactions);
+            ProcessTransactions transactions) {
+        this.transactions = transactions;
         this.sessions = sessions;
         this.people = people;
         this.roster = roster;
@@ -58,7 +54,7 @@ public class RegistrationService {
      * answered as if they did not exist); an admin may book anyone into any open session.
      */
     public RegistrationView book(long sessionId, String username, String actor, boolean byAdmin) {
-        return inTransaction(() -> view(doBook(sessionId, username, actor, byAdmin)));
+        return transactions.run(() -> view(doBook(sessionId, username, actor, byAdmin)));
     }
 
     private Registration doBook(long sessionId, String username, String actor, boolean byAdmin) {
@@ -95,7 +91,7 @@ public class RegistrationService {
 
     /** Learner (own) or admin. A freed seat goes to the waiting list first. */
     public RegistrationView cancel(long registrationId, String actor, boolean byAdmin, String reason) {
-        return inTransaction(() -> view(doCancel(registrationId, actor, byAdmin, reason)));
+        return transactions.run(() -> view(doCancel(registrationId, actor, byAdmin, reason)));
     }
 
     private Registration doCancel(long registrationId, String actor, boolean byAdmin, String reason) {
@@ -110,7 +106,7 @@ public class RegistrationService {
     }
 
     public RegistrationView acceptOffer(long registrationId, String actor, boolean byAdmin) {
-        return inTransaction(() -> {
+        return transactions.run(() -> {
             visible(registrationId, actor, byAdmin);
             if (!promotionProcess.accept(registrationId, actor)) {
                 throw new ConflictException("There is no open seat offer for this registration");
@@ -120,7 +116,7 @@ public class RegistrationService {
     }
 
     public RegistrationView declineOffer(long registrationId, String actor, boolean byAdmin) {
-        return inTransaction(() -> {
+        return transactions.run(() -> {
             visible(registrationId, actor, byAdmin);
             if (!promotionProcess.decline(registrationId, actor)) {
                 throw new ConflictException("There is no open seat offer for this registration");
@@ -138,32 +134,6 @@ public class RegistrationService {
         return RegistrationView.of(registration, people.get(registration.getPersonId()).getUsername());
     }
 
-    /**
-     * One transaction, tried again when the engine saw a concurrent change of the same process
-     * instance (its mail job finishing at that moment): the whole request is repeated on fresh
-     * state, so nothing is half done.
-     */
-    private <T> T inTransaction(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> work.get());
-            } catch (ProcessEngineException e) {
-                if (attempt == 3 || !concurrentChange(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /**
-     * Optimistic locking, or the same race seen one step earlier: a concurrent branch ended and
-     * took its execution with it (ENGINE-03077).
-     */
-    private static boolean concurrentChange(ProcessEngineException e) {
-        return e instanceof OptimisticLockingException
-                || (e.getMessage() != null && e.getMessage().startsWith("ENGINE-03077"));
-    }
-
     /** A learner sees only their own registrations; anyone else's look absent. */
     @Transactional(readOnly = true)
     public Registration visible(long registrationId, String username, boolean byAdmin) {
@@ -173,6 +143,18 @@ public class RegistrationService {
             throw new NotFoundException("Registration", registrationId);
         }
         return registration;
+    }
+
+    /**
+     * A cancelled session: every live registration ends with the reason, and its process tells
+     * the learner (with a calendar CANCEL where they had an invitation); open seat offers end.
+     */
+    @Transactional
+    public int endAllFor(long sessionId, String actor, String reason) {
+        List<Long> ended = roster.cancelAllOf(sessionId, actor, reason);
+        ended.forEach(registrationProcess::cancelled);
+        promotionProcess.endAllFor(sessionId, reason);
+        return ended.size();
     }
 
     /** Extra seats on a session with a queue are held for it and offered, one promotion per seat. */

@@ -23,6 +23,12 @@ class WaitlistPromotionFacade {
                 .execute();
     }
 
+    /** The session is gone: its offers end with it. */
+    void endAllFor(long sessionId, String reason) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey("session-" + sessionId)
+                .list().forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason));
+    }
+
     /** True when an open offer to this registration took the answer. */
     boolean accept(long registrationId, String actor) {
         return answer(MESSAGE_OFFER_ACCEPTED, registrationId, actor);

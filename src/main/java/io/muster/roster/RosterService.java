@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RosterService {
 
+    private static final Set<RegistrationStatus> ATTENDANCE = EnumSet.of(RegistrationStatus.ATTENDED,
+            RegistrationStatus.ABSENT, RegistrationStatus.GO_SHOW);
+
     private final RegistrationRepository registrations;
     private final SeatLedger seats;
     private final Clock clock;
@@ -142,6 +145,20 @@ public class RosterService {
     public void closeOfferUnaccepted(long registrationId, String actor, String reason) {
         Registration registration = openOffer(registrationId);
         registration.closeOffer(RegistrationStatus.DECLINED, clock.instant(), actor, reason);
+    }
+
+    /** The session was called off: every live registration ends with the reason. Returns their ids. */
+    @Transactional
+    public List<Long> cancelAllOf(long sessionId, String actor, String reason) {
+        seats.lock(sessionId);
+        Instant now = clock.instant();
+        return registrations.findBySessionIdOrderByRequestedAtAscIdAsc(sessionId).stream()
+                .filter(r -> r.getStatus().isLive() && !ATTENDANCE.contains(r.getStatus()))
+                .map(r -> {
+                    r.closeOffer(RegistrationStatus.CANCELLED, now, actor, reason);
+                    return r.getId();
+                })
+                .toList();
     }
 
     @Transactional

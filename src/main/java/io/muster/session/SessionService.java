@@ -105,6 +105,17 @@ public class SessionService {
         return session;
     }
 
+    /** Called off with a reason; a cancelled or completed session cannot be cancelled (again). */
+    @Transactional
+    public TrainingSession cancel(Long id, String reason) {
+        TrainingSession session = get(id);
+        if (session.getStatus() == SessionStatus.CANCELLED || session.getStatus() == SessionStatus.COMPLETED) {
+            throw new ConflictException("status", "a " + session.getStatus() + " session cannot be cancelled");
+        }
+        session.cancel(reason);
+        return session;
+    }
+
     /** Only a session nobody is registered to may go; the database refuses otherwise. */
     @Transactional
     public void delete(Long id) {

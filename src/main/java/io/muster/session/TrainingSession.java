@@ -139,6 +139,12 @@ public class TrainingSession {
         this.status = SessionStatus.SCHEDULED;
     }
 
+    void cancel(String reason) {
+        this.status = SessionStatus.CANCELLED;
+        this.cancellationReason = reason;
+        this.calendarSequence++;
+    }
+
     void raiseCalendarSequence() {
         this.calendarSequence++;
     }

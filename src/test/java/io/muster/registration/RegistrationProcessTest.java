@@ -209,13 +209,15 @@ class RegistrationProcessTest {
     }
 
     @Test
-    void cancellingWhileAwaitingApprovalWithdrawsTheTask() {
+    void cancellingWhileAwaitingApprovalWithdrawsTheTaskAndTellsTheLearner() {
         eligibility = "NEEDS_APPROVAL";
         ProcessInstance pi = start();
         runMails(pi);
         correlate(MESSAGE_CANCELLED);
-        assertThat(pi).isEnded();
         Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
+        runMails(pi);
+        assertThat(pi).isEnded().hasPassed(END_CANCELLED);
+        Assertions.assertThat(mails).containsExactly("APPROVAL_REQUEST", "CANCELLED");
     }
 
     @Test

@@ -45,6 +45,18 @@ public class Fixtures {
 
     public long draft(long courseId, Integer capacity, boolean waitingList, boolean approvalRequired,
             Map<String, List<String>> visibility) {
+        return draft(courseId, capacity, waitingList, approvalRequired, visibility, null);
+    }
+
+    /** A published session trained by the given trainer. */
+    public long sessionTrainedBy(String trainer, Integer capacity, boolean waitingList, boolean approvalRequired) {
+        long id = draft(course("SELF"), capacity, waitingList, approvalRequired, Map.of(), trainer);
+        api.asAdmin(HttpMethod.POST, "/api/sessions/" + id + "/publish", null);
+        return id;
+    }
+
+    public long draft(long courseId, Integer capacity, boolean waitingList, boolean approvalRequired,
+            Map<String, List<String>> visibility, String trainer) {
         // spread sessions in time so no two ever share a trainer slot
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).plusHours(3L * SLOT.incrementAndGet())
                 .truncatedTo(ChronoUnit.MINUTES);
@@ -54,6 +66,9 @@ public class Fixtures {
                 "approvalRequired", approvalRequired, "visibility", visibility));
         if (capacity != null) {
             body.put("capacity", capacity);
+        }
+        if (trainer != null) {
+            body.put("trainerUsername", trainer);
         }
         Api.Response r = api.asAdmin(HttpMethod.POST, "/api/sessions", body);
         if (r.status() != 201) {

@@ -1,0 +1,30 @@
+package io.muster.lifecycle;
+
+import static io.muster.lifecycle.SessionCancellationProcess.*;
+
+import io.muster.registration.RegistrationService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * service_end_registrations: every live registration is cancelled with the reason; their own
+ * processes end and tell each learner; approval tasks and seat offers are withdrawn.
+ */
+@Component("endRegistrations")
+class EndRegistrations implements JavaDelegate {
+
+    private final RegistrationService registrations;
+
+    EndRegistrations(RegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int ended = registrations.endAllFor((Long) execution.getVariable(VAR_SESSION_ID),
+                (String) execution.getVariable(VAR_ACTOR),
+                "Session cancelled: " + execution.getVariable(VAR_REASON));
+        execution.setVariable(VAR_REGISTRATIONS_ENDED, ended);
+    }
+}
