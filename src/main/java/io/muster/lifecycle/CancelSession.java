@@ -7,18 +7,23 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** service_cancel_session: the session becomes CANCELLED with the admin's reason. */
+/** service_cancel_session: the session becomes CANCELLED with the admin's reason; its lifecycle ends. */
 @Component("cancelSession")
 class CancelSession implements JavaDelegate {
 
     private final SessionService sessions;
+    private final SessionLifecycleFacade lifecycle;
 
-    CancelSession(SessionService sessions) {
+    CancelSession(SessionService sessions, SessionLifecycleFacade lifecycle) {
         this.sessions = sessions;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        sessions.cancel((Long) execution.getVariable(VAR_SESSION_ID), (String) execution.getVariable(VAR_REASON));
+        long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
+        String reason = (String) execution.getVariable(VAR_REASON);
+        sessions.cancel(sessionId, reason);
+        lifecycle.end(sessionId, "Session cancelled: " + reason);
     }
 }

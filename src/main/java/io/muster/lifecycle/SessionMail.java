@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The asynchronous mail tasks about a whole session: the mail its input parameter "mailType" names. */
+/** The asynchronous mail tasks about a whole session (both session processes): the mail "mailType" names. */
 @Component("sessionMail")
 class SessionMail implements JavaDelegate {
 
@@ -20,7 +20,12 @@ class SessionMail implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.sendToTrainer(MailType.valueOf((String) execution.getVariable(VAR_MAIL_TYPE)),
-                (Long) execution.getVariable(VAR_SESSION_ID));
+        MailType type = MailType.valueOf((String) execution.getVariable(VAR_MAIL_TYPE));
+        long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
+        if (type == MailType.SESSION_CHANGED) {
+            notifications.sendChange(sessionId);
+        } else {
+            notifications.sendToTrainer(type, sessionId);
+        }
     }
 }

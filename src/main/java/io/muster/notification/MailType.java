@@ -11,8 +11,11 @@ public enum MailType {
     SEAT_OFFER("seat-offer", false, null),
     /** Takes the session out of the calendar again (iTIP CANCEL) where an invitation went out. */
     CANCELLED("cancelled", false, "CANCEL"),
+    /** The session's date, time or place changed: the same calendar entry, a higher SEQUENCE. */
+    SESSION_CHANGED("session-changed", false, "REQUEST"),
     /** To a session's trainer, about the session as a whole. */
-    TRAINER_SESSION_CANCELLED("trainer-session-cancelled", false, null);
+    TRAINER_INVITATION("trainer-invitation", false, "REQUEST"),
+    TRAINER_SESSION_CANCELLED("trainer-session-cancelled", false, "CANCEL");
 
     private final String template;
     private final boolean toApprover;

@@ -13,6 +13,7 @@ import java.util.Map;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.roster.Registration;
+import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
 import io.muster.roster.StatusChange;
 import io.muster.security.Accounts;
@@ -84,14 +85,38 @@ public class Notifications {
         TrainingSession session = sessions.get(registration.getSessionId());
         Person learner = people.get(registration.getPersonId());
         List<String> recipients = type.toApprover() ? approverEmails(approver, approverKind) : List.of(learner.getEmail());
+        deliverAndRecord(type, registration, session, learner, recipients, eventKey);
+    }
+
+    /**
+     * The session moved: every registered learner gets the updated invitation (same UID, the new
+     * SEQUENCE), and so does the trainer. Once per learner and change.
+     */
+    @Transactional
+    public void sendChange(long sessionId) {
+        TrainingSession session = sessions.get(sessionId);
+        for (Registration registration : roster.rosterOf(sessionId)) {
+            String eventKey = eventKey(registration.getId(), MailType.SESSION_CHANGED) + ":" + session.getCalendarSequence();
+            if (registration.getStatus() != RegistrationStatus.REGISTERED || sent.existsByEventKey(eventKey)) {
+                continue;
+            }
+            Person learner = people.get(registration.getPersonId());
+            deliverAndRecord(MailType.SESSION_CHANGED, registration, session, learner, List.of(learner.getEmail()),
+                    eventKey);
+        }
+        sendToTrainer(MailType.TRAINER_INVITATION, sessionId);
+    }
+
+    private void deliverAndRecord(MailType type, Registration registration, TrainingSession session, Person learner,
+            List<String> recipients, String eventKey) {
         MailTemplates.Rendered mail = templates.render(type, values(registration, session, learner));
         String calendar = calendarPart(type, registration, session, learner);
         String messageId = null;
         for (String recipient : recipients) {
             messageId = deliver(recipient, mail, type.calendarMethod(), calendar);
         }
-        sent.save(new SentMail(type.name(), String.join(",", recipients), session.getId(), registrationId, eventKey,
-                clock.instant(), messageId));
+        sent.save(new SentMail(type.name(), String.join(",", recipients), session.getId(), registration.getId(),
+                eventKey, clock.instant(), messageId));
     }
 
     /** A mail about a session as a whole to its trainer (none when the session has no trainer). */
@@ -110,7 +135,16 @@ public class Notifications {
         values.put("start", DATE_TIME.format(session.getStartsAt().atZone(zone)) + " (" + zone.getId() + ")");
         values.put("reason", session.getCancellationReason());
         values.put("baseUrl", baseUrl);
-        String messageId = deliver(trainer.getEmail(), templates.render(type, values), null, null);
+        values.put("place", session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : session.getLocation());
+        boolean cancel = "CANCEL".equals(type.calendarMethod());
+        CalendarInvites.Event event = new CalendarInvites.Event("session-" + sessionId + "@" + host(),
+                session.getCalendarSequence(), session.getTitle(), session.getShortDescription(), session.getStartsAt(),
+                session.getEndsAt(), session.getZone(),
+                session.getType() == SessionType.IN_PERSON ? session.getLocation() : null,
+                session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : null,
+                settings.from(), "Muster", trainer.getEmail(), trainer.getName(), false);
+        String messageId = deliver(trainer.getEmail(), templates.render(type, values), type.calendarMethod(),
+                cancel ? invites.cancel(event) : invites.request(event));
         sent.save(new SentMail(type.name(), trainer.getEmail(), sessionId, null, eventKey, clock.instant(), messageId));
     }
 
@@ -161,7 +195,11 @@ public class Notifications {
     }
 
     private String calendarUid(long registrationId) {
-        return "registration-" + registrationId + "@" + java.net.URI.create(baseUrl).getHost();
+        return "registration-" + registrationId + "@" + host();
+    }
+
+    private String host() {
+        return java.net.URI.create(baseUrl).getHost();
     }
 
     private static String eventKey(long registrationId, MailType type) {

@@ -62,6 +62,11 @@ public class PeopleService {
     }
 
     @Transactional(readOnly = true)
+    public java.util.Optional<Person> find(String username) {
+        return people.findByUsername(username);
+    }
+
+    @Transactional(readOnly = true)
     public Person get(long id) {
         return people.findById(id).orElseThrow(() -> new NotFoundException("Person", id));
     }

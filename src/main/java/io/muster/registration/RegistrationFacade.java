@@ -55,6 +55,10 @@ class RegistrationFacade {
         correlate(MESSAGE_PROMOTED, registrationId);
     }
 
+    void attended(long registrationId) {
+        correlate(MESSAGE_ATTENDED, registrationId);
+    }
+
     void offerNotTaken(long registrationId) {
         correlate(MESSAGE_OFFER_NOT_TAKEN, registrationId);
     }

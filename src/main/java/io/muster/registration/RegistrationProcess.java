@@ -29,12 +29,15 @@ final class RegistrationProcess {
     static final String END_CANCELLED = "end_cancelled";
     static final String END_OFFER_NOT_TAKEN = "end_offer_not_taken";
     static final String END_SESSION_OVER = "end_session_over";
+    static final String END_ATTENDED = "end_attended";
     static final String END_FULL_AFTER_APPROVAL = "end_full_after_approval";
 
     /** The learner or an admin cancelled; the roster has already ended the registration. */
     static final String MESSAGE_CANCELLED = "registration-cancelled";
     /** A waiting-list offer was accepted: the registration now holds a seat. */
     static final String MESSAGE_PROMOTED = "registration-promoted";
+    /** Attendance was recorded for the registration: its process ends. */
+    static final String MESSAGE_ATTENDED = "registration-attended";
     /** A waiting-list offer was declined or expired: the registration has ended. */
     static final String MESSAGE_OFFER_NOT_TAKEN = "registration-offer-not-taken";
 

@@ -157,6 +157,12 @@ public class RegistrationService {
         return ended.size();
     }
 
+    /** Attendance ends each learner's registration process. */
+    @Transactional
+    public void attended(List<Long> registrationIds) {
+        registrationIds.forEach(registrationProcess::attended);
+    }
+
     /** Extra seats on a session with a queue are held for it and offered, one promotion per seat. */
     @Transactional
     public void offerFreeSeats(long sessionId, String actor) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -145,6 +146,44 @@ public class RosterService {
     public void closeOfferUnaccepted(long registrationId, String actor, String reason) {
         Registration registration = openOffer(registrationId);
         registration.closeOffer(RegistrationStatus.DECLINED, clock.instant(), actor, reason);
+    }
+
+    /** One learner's attendance as recorded. */
+    public record Attendance(long registrationId, long personId, RegistrationStatus status) {
+    }
+
+    /**
+     * Records who attended: registered learners become ATTENDED or ABSENT (and may be corrected
+     * later); a walk-in becomes GO_SHOW, on their open registration or a new one. Seats are not
+     * touched: the session has started.
+     */
+    @Transactional
+    public List<Attendance> recordAttendance(long sessionId, Map<Long, RegistrationStatus> registered,
+            List<Long> walkIns, String actor) {
+        seats.lock(sessionId);
+        Instant now = clock.instant();
+        List<Attendance> recorded = new java.util.ArrayList<>();
+        registered.forEach((personId, status) -> {
+            Registration r = registrations.findLive(sessionId, personId)
+                    .filter(x -> EnumSet.of(RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED,
+                            RegistrationStatus.ABSENT).contains(x.getStatus()))
+                    .orElseThrow(() -> new ConflictException("Person " + personId + " is not registered for this session"));
+            if (r.getStatus() != status) {
+                r.moveTo(status, now, actor, "Attendance recorded");
+            }
+            recorded.add(new Attendance(r.getId(), personId, status));
+        });
+        for (Long personId : walkIns) {
+            Registration r = registrations.findLive(sessionId, personId).orElse(null);
+            if (r == null) {
+                r = registrations.save(new Registration(sessionId, personId, RegistrationStatus.GO_SHOW,
+                        RegistrationMethod.WALK_IN, now, actor, "Walked in"));
+            } else if (r.getStatus() != RegistrationStatus.GO_SHOW) {
+                r.closeOffer(RegistrationStatus.GO_SHOW, now, actor, "Walked in");
+            }
+            recorded.add(new Attendance(r.getId(), personId, RegistrationStatus.GO_SHOW));
+        }
+        return recorded;
     }
 
     /** The session was called off: every live registration ends with the reason. Returns their ids. */

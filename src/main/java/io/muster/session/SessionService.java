@@ -47,6 +47,14 @@ public class SessionService {
     public record CapacityRaised(long sessionId) {
     }
 
+    /** Published when a session is published: its lifecycle begins. */
+    public record Published(long sessionId) {
+    }
+
+    /** Published when a scheduled session's date, time or place changed: learners must hear. */
+    public record Rescheduled(long sessionId) {
+    }
+
     /** What a session is: the fields of a create or edit, already checked for form. */
     public record Details(Long courseId, String title, String shortDescription, Instant startsAt, ZoneId zone,
             int durationMinutes, SessionType type, String location, String onlineUrl, String trainerUsername,
@@ -88,6 +96,10 @@ public class SessionService {
             sessions.flush();
             events.publishEvent(new CapacityRaised(session.getId()));
         }
+        if (learnersMustHear && session.getStatus() == SessionStatus.SCHEDULED) {
+            sessions.flush();
+            events.publishEvent(new Rescheduled(session.getId()));
+        }
         return session;
     }
 
@@ -102,7 +114,27 @@ public class SessionService {
             throw new ConflictException("startsAt", "a session that has started cannot be published");
         }
         session.publish();
+        sessions.flush();
+        events.publishEvent(new Published(session.getId()));
         return session;
+    }
+
+    /** The start time has come (the lifecycle's timer). A cancelled session stays cancelled. */
+    @Transactional
+    public void markInProgress(Long id) {
+        TrainingSession session = get(id);
+        if (session.getStatus() == SessionStatus.SCHEDULED) {
+            session.moveTo(SessionStatus.IN_PROGRESS);
+        }
+    }
+
+    /** The end time has come. */
+    @Transactional
+    public void markCompleted(Long id) {
+        TrainingSession session = get(id);
+        if (session.getStatus() == SessionStatus.IN_PROGRESS || session.getStatus() == SessionStatus.SCHEDULED) {
+            session.moveTo(SessionStatus.COMPLETED);
+        }
     }
 
     /** Called off with a reason; a cancelled or completed session cannot be cancelled (again). */

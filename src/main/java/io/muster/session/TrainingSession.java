@@ -145,6 +145,10 @@ public class TrainingSession {
         this.calendarSequence++;
     }
 
+    void moveTo(SessionStatus status) {
+        this.status = status;
+    }
+
     void raiseCalendarSequence() {
         this.calendarSequence++;
     }

@@ -331,6 +331,11 @@ class RegistrationApiIT {
         long session = fixtures.session(3, false, true);
         long id = fixtures.book(learner, session).body().get("id").asLong();
         String approver = api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of());
+        // the approver acts once asked: the approval request has gone out
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id))
+                .singleResult().getId();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                managementService.createJobQuery().processInstanceId(instance).messages().count() == 0);
 
         JsonNode tasks = api.get(approver, Api.passwordOf(approver), "/engine-rest/task?processInstanceBusinessKey=" + id).body();
         assertThat(tasks).hasSize(1);

@@ -1,0 +1,143 @@
+package io.muster.lifecycle;
+
+import static io.muster.lifecycle.SessionLifecycleProcess.*;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+import io.muster.people.PeopleService;
+import io.muster.roster.RegistrationStatus;
+import io.muster.roster.RosterService;
+import io.muster.security.CurrentUser;
+import io.muster.session.SessionService;
+import io.muster.session.TrainingSession;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/** The service tasks of bpmn/session-lifecycle.bpmn, one small bean each. */
+final class LifecycleDelegates {
+
+    private LifecycleDelegates() {
+    }
+
+    /** service_start_session: SCHEDULED becomes IN_PROGRESS when the start time comes. */
+    @Component("startSession")
+    static class StartSession implements JavaDelegate {
+
+        private final SessionService sessions;
+
+        StartSession(SessionService sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            sessions.markInProgress((Long) execution.getVariable(VAR_SESSION_ID));
+        }
+    }
+
+    /**
+     * service_complete_session: COMPLETED at the end time; the trainer's attendance form gets the
+     * registered learners as its choices.
+     */
+    @Component("completeSession")
+    static class CompleteSession implements JavaDelegate {
+
+        private final SessionService sessions;
+        private final RosterService roster;
+        private final PeopleService people;
+
+        CompleteSession(SessionService sessions, RosterService roster, PeopleService people) {
+            this.sessions = sessions;
+            this.roster = roster;
+            this.people = people;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
+            sessions.markCompleted(sessionId);
+            SpinJsonNode options = Spin.JSON("[]");
+            roster.rosterOf(sessionId).stream().filter(r -> r.getStatus() == RegistrationStatus.REGISTERED)
+                    .map(r -> people.get(r.getPersonId()))
+                    .forEach(p -> options.append(Spin.JSON("{}").prop("label", p.getName()).prop("value", p.getUsername())));
+            execution.setVariable(VAR_ROSTER_OPTIONS, SpinValues.jsonValue(options.toString()).create());
+        }
+    }
+
+    /** service_reschedule: the timers wait for the session's new start and end. */
+    @Component("rescheduleSession")
+    static class RescheduleSession implements JavaDelegate {
+
+        private final SessionService sessions;
+
+        RescheduleSession(SessionService sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            TrainingSession session = sessions.get((Long) execution.getVariable(VAR_SESSION_ID));
+            execution.setVariable(VAR_SESSION_STARTS_AT, Date.from(session.getStartsAt()));
+            execution.setVariable(VAR_SESSION_ENDS_AT, Date.from(session.getEndsAt()));
+        }
+    }
+
+    /**
+     * service_record_attendance: the trainer's form, ticked learners attended, the others were
+     * absent, walk-ins (usernames, comma separated) came without a registration.
+     */
+    @Component("recordAttendance")
+    static class RecordAttendance implements JavaDelegate {
+
+        private final AttendanceService attendance;
+        private final RosterService roster;
+        private final PeopleService people;
+
+        RecordAttendance(AttendanceService attendance, RosterService roster, PeopleService people) {
+            this.attendance = attendance;
+            this.roster = roster;
+            this.people = people;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
+            List<String> attended = usernames(execution.getVariable(VAR_ATTENDED));
+            List<AttendanceService.Line> lines = new ArrayList<>();
+            roster.rosterOf(sessionId).stream().filter(r -> r.getStatus() == RegistrationStatus.REGISTERED)
+                    .map(r -> people.get(r.getPersonId()).getUsername())
+                    .forEach(u -> lines.add(new AttendanceService.Line(u,
+                            attended.contains(u) ? RegistrationStatus.ATTENDED : RegistrationStatus.ABSENT)));
+            Object walkIns = execution.getVariable(VAR_WALK_INS);
+            if (walkIns instanceof String text && !text.isBlank()) {
+                for (String u : text.split("[,\\s]+")) {
+                    if (!u.isBlank()) {
+                        lines.add(new AttendanceService.Line(u.trim(), RegistrationStatus.GO_SHOW));
+                    }
+                }
+            }
+            String actor = CurrentUser.ofEngine(execution.getProcessEngineServices());
+            attendance.record(sessionId, lines, actor == null ? "system" : actor, true);
+        }
+
+        /** The checklist's value: a JSON array from Tasklist, or a plain list. */
+        private static List<String> usernames(Object value) {
+            List<String> names = new ArrayList<>();
+            if (value instanceof SpinJsonNode json) {
+                json.elements().forEach(e -> names.add(e.stringValue()));
+            } else if (value instanceof Collection<?> list) {
+                list.forEach(e -> names.add(String.valueOf(e)));
+            } else if (value instanceof String text && text.startsWith("[")) {
+                Spin.JSON(text).elements().forEach(e -> names.add(e.stringValue()));
+            }
+            return names;
+        }
+    }
+}

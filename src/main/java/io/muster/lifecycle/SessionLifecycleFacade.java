@@ -1,0 +1,51 @@
+package io.muster.lifecycle;
+
+import static io.muster.lifecycle.SessionLifecycleProcess.*;
+
+import java.util.Date;
+
+import io.muster.session.TrainingSession;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** The domain's only way into the session-lifecycle process. Business key: the session id. */
+@Component
+class SessionLifecycleFacade {
+
+    private final RuntimeService runtime;
+
+    SessionLifecycleFacade(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    void start(TrainingSession session) {
+        runtime.createProcessInstanceByKey(KEY).businessKey(session.getId().toString())
+                .setVariables(Variables.createVariables()
+                        .putValue(VAR_SESSION_ID, session.getId())
+                        .putValue(VAR_SESSION_STARTS_AT, Date.from(session.getStartsAt()))
+                        .putValue(VAR_SESSION_ENDS_AT, Date.from(session.getEndsAt()))
+                        .putValue(VAR_TRAINER, session.getTrainer() == null ? null : session.getTrainer().getUsername())
+                        .putValue(VAR_ATTENDANCE_RECORDED, false))
+                .execute();
+    }
+
+    void changed(long sessionId) {
+        runtime.createMessageCorrelation(MESSAGE_CHANGED).processInstanceBusinessKey(Long.toString(sessionId))
+                .correlateAllWithResult();
+    }
+
+    /** Attendance came in: remembered for when the session ends, and the trainer's open task is withdrawn. */
+    void attendanceRecorded(long sessionId) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(Long.toString(sessionId))
+                .list().forEach(instance -> runtime.setVariable(instance.getId(), VAR_ATTENDANCE_RECORDED, true));
+        runtime.createMessageCorrelation(MESSAGE_ATTENDANCE_RECORDED).processInstanceBusinessKey(Long.toString(sessionId))
+                .correlateAllWithResult();
+    }
+
+    /** A cancelled session has no lifecycle left. */
+    void end(long sessionId, String reason) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(Long.toString(sessionId))
+                .list().forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason));
+    }
+}

@@ -1,0 +1,39 @@
+package io.muster.lifecycle;
+
+/** Everything the code knows about bpmn/session-lifecycle.bpmn. */
+final class SessionLifecycleProcess {
+
+    static final String KEY = "session-lifecycle";
+
+    static final String SERVICE_INVITE_TRAINER = "service_invite_trainer";
+    static final String EVENT_UNTIL_START = "gateway_until_start";
+    static final String TIMER_SESSION_STARTS = "timer_session_starts";
+    static final String SERVICE_START_SESSION = "service_start_session";
+    static final String TIMER_SESSION_ENDS = "timer_session_ends";
+    static final String SERVICE_COMPLETE_SESSION = "service_complete_session";
+    static final String USER_MARK_ATTENDANCE = "user_mark_attendance";
+    static final String SERVICE_RECORD_ATTENDANCE = "service_record_attendance";
+    static final String SERVICE_RESCHEDULE = "service_reschedule";
+    static final String SERVICE_NOTIFY_CHANGE = "service_notify_change";
+    static final String END_SESSION_COMPLETED = "end_session_completed";
+    static final String END_ATTENDANCE_MARKED = "end_attendance_marked";
+    static final String END_ATTENDANCE_RECORDED_ELSEWHERE = "end_attendance_recorded_elsewhere";
+
+    /** Date, time or place changed: re-arm the timers and send updated invitations. */
+    static final String MESSAGE_CHANGED = "session-changed";
+    /** Attendance came in through the API: the trainer's task is no longer needed. */
+    static final String MESSAGE_ATTENDANCE_RECORDED = "session-attendance-recorded";
+
+    static final String VAR_SESSION_ID = "sessionId";
+    static final String VAR_SESSION_STARTS_AT = "sessionStartsAt";
+    static final String VAR_SESSION_ENDS_AT = "sessionEndsAt";
+    static final String VAR_TRAINER = "trainer";
+    static final String VAR_ATTENDANCE_RECORDED = "attendanceRecorded";
+    static final String VAR_ROSTER_OPTIONS = "rosterOptions";
+    static final String VAR_ATTENDED = "attended";
+    static final String VAR_WALK_INS = "walkIns";
+    static final String VAR_MAIL_TYPE = "mailType";
+
+    private SessionLifecycleProcess() {
+    }
+}

@@ -1,0 +1,114 @@
+package io.muster.lifecycle;
+
+import static io.muster.lifecycle.SessionLifecycleProcess.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of bpmn/session-lifecycle.bpmn: status by timers, change notifications, attendance. */
+@Deployment(resources = "bpmn/session-lifecycle.bpmn")
+class SessionLifecycleProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.camunda.cfg.xml").build();
+
+    ProcessEngine processEngine;
+    final List<String> log = new ArrayList<>();
+    final long now = System.currentTimeMillis();
+
+    @BeforeEach
+    void mocks() {
+        init(processEngine);
+        Mocks.register("sessionMail", (JavaDelegate) e -> log.add("mail " + e.getVariable(VAR_MAIL_TYPE)));
+        Mocks.register("startSession", (JavaDelegate) e -> log.add("in progress"));
+        Mocks.register("completeSession", (JavaDelegate) e -> log.add("completed"));
+        Mocks.register("rescheduleSession", (JavaDelegate) e -> {
+            e.setVariable(VAR_SESSION_STARTS_AT, new Date(now + 3 * DAY));
+            e.setVariable(VAR_SESSION_ENDS_AT, new Date(now + 3 * DAY + HOUR));
+            log.add("rescheduled");
+        });
+        Mocks.register("recordAttendance", (JavaDelegate) e -> log.add("attendance " + e.getVariable(VAR_ATTENDED)));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    static final long HOUR = 3_600_000L;
+    static final long DAY = 24 * HOUR;
+
+    private ProcessInstance publish(boolean attendanceRecorded) {
+        return runtimeService().startProcessInstanceByKey(KEY, "7", Variables.createVariables()
+                .putValue(VAR_SESSION_ID, 7L).putValue(VAR_TRAINER, "trainer")
+                .putValue(VAR_SESSION_STARTS_AT, new Date(now + DAY)).putValue(VAR_SESSION_ENDS_AT, new Date(now + DAY + HOUR))
+                .putValue(VAR_ATTENDANCE_RECORDED, attendanceRecorded));
+    }
+
+    private void runMails(ProcessInstance pi) {
+        managementService().createJobQuery().processInstanceId(pi.getId()).messages().list().forEach(j -> execute(j));
+    }
+
+    @Test
+    void theTrainerIsInvitedAndTheStatusFollowsTheClock() {
+        ProcessInstance pi = publish(true);
+        assertThat(pi).isWaitingAt(SERVICE_INVITE_TRAINER, EVENT_UNTIL_START);
+        runMails(pi);
+        execute(job(TIMER_SESSION_STARTS, pi));
+        assertThat(pi).isWaitingAt(TIMER_SESSION_ENDS);
+        execute(job(TIMER_SESSION_ENDS, pi));
+        assertThat(pi).isEnded().hasPassed(END_SESSION_COMPLETED);
+        Assertions.assertThat(log).containsExactly("mail TRAINER_INVITATION", "in progress", "completed");
+    }
+
+    @Test
+    void withoutAttendanceTheTrainerGetsTheAttendanceTask() {
+        ProcessInstance pi = publish(false);
+        runMails(pi);
+        execute(job(TIMER_SESSION_STARTS, pi));
+        execute(job(TIMER_SESSION_ENDS, pi));
+        assertThat(pi).isWaitingAt(USER_MARK_ATTENDANCE);
+        assertThat(task(pi)).hasCandidateUser("trainer").hasCandidateGroup("muster-admins");
+        complete(task(pi), withVariables(VAR_ATTENDED, List.of("learner1")));
+        assertThat(pi).isEnded().hasPassed(SERVICE_RECORD_ATTENDANCE, END_ATTENDANCE_MARKED);
+        Assertions.assertThat(log).endsWith("attendance [learner1]");
+    }
+
+    @Test
+    void attendanceRecordedThroughTheApiWithdrawsTheTask() {
+        ProcessInstance pi = publish(false);
+        runMails(pi);
+        execute(job(TIMER_SESSION_STARTS, pi));
+        execute(job(TIMER_SESSION_ENDS, pi));
+        runtimeService().createMessageCorrelation(MESSAGE_ATTENDANCE_RECORDED).processInstanceBusinessKey("7").correlate();
+        assertThat(pi).isEnded().hasPassed(END_ATTENDANCE_RECORDED_ELSEWHERE);
+    }
+
+    @Test
+    void aChangedScheduleReArmsTheTimersAndSendsUpdatedInvitations() {
+        ProcessInstance pi = publish(true);
+        runMails(pi);
+        runtimeService().createMessageCorrelation(MESSAGE_CHANGED).processInstanceBusinessKey("7").correlate();
+        runMails(pi);
+        Assertions.assertThat(log).containsExactly("mail TRAINER_INVITATION", "rescheduled", "mail SESSION_CHANGED");
+        Date due = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getDuedate();
+        Assertions.assertThat(due).isEqualTo(new Date(now + 3 * DAY));
+        assertThat(pi).isWaitingAt(EVENT_UNTIL_START);
+    }
+}
