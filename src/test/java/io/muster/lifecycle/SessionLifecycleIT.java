@@ -136,9 +136,9 @@ class SessionLifecycleIT {
         moveClockTo(end.plusSeconds(60));
         awaitStatus(session, "COMPLETED");
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                api.get(trainer, Api.passwordOf(trainer), "/engine-rest/task?processInstanceBusinessKey=" + session)
+                api.get(trainer, Api.passwordOf(trainer), "/engine-rest/task?processDefinitionKey=session-lifecycle&processInstanceBusinessKey=" + session)
                         .body().size() == 1);
-        String taskId = api.get(trainer, Api.passwordOf(trainer), "/engine-rest/task?processInstanceBusinessKey=" + session)
+        String taskId = api.get(trainer, Api.passwordOf(trainer), "/engine-rest/task?processDefinitionKey=session-lifecycle&processInstanceBusinessKey=" + session)
                 .body().get(0).get("id").asText();
         Api.Response form = api.get(trainer, Api.passwordOf(trainer), "/engine-rest/task/" + taskId + "/deployed-form");
         assertThat(form.text()).contains("mark-attendance");

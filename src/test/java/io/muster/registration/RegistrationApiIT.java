@@ -67,8 +67,8 @@ class RegistrationApiIT {
         assertThat(registration.get("history").get(0).get("to").asText()).isEqualTo("REGISTERED");
         assertThat(registration.get("history").get(0).get("by").asText()).isEqualTo(learner);
         // the process instance is findable in Cockpit by the registration id
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).count())
-                .isOne();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(RegistrationProcess.KEY)
+                .processInstanceBusinessKey(Long.toString(id)).count()).isOne();
 
         JsonNode calendar = api.get(learner, Api.passwordOf(learner), "/api/me/sessions").body();
         JsonNode entry = find(calendar, session);
@@ -303,7 +303,7 @@ class RegistrationApiIT {
         assertThat(Mailbox.awaitSubjects(email(manager), 1)).singleElement().asString().startsWith("Approval needed");
 
         assertThat(api.get(otherApprover, Api.passwordOf(otherApprover), "/engine-rest/task").body()).isEmpty();
-        JsonNode tasks = api.get(manager, Api.passwordOf(manager), "/engine-rest/task?processInstanceBusinessKey=" + id).body();
+        JsonNode tasks = api.get(manager, Api.passwordOf(manager), "/engine-rest/task?processDefinitionKey=registration&processInstanceBusinessKey=" + id).body();
         assertThat(tasks).hasSize(1);
         String taskId = tasks.get(0).get("id").asText();
         Api.Response form = api.get(manager, Api.passwordOf(manager), "/engine-rest/task/" + taskId + "/deployed-form");
@@ -332,12 +332,12 @@ class RegistrationApiIT {
         long id = fixtures.book(learner, session).body().get("id").asLong();
         String approver = api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of());
         // the approver acts once asked: the approval request has gone out
-        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id))
-                .singleResult().getId();
+        String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(RegistrationProcess.KEY)
+                .processInstanceBusinessKey(Long.toString(id)).singleResult().getId();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 managementService.createJobQuery().processInstanceId(instance).messages().count() == 0);
 
-        JsonNode tasks = api.get(approver, Api.passwordOf(approver), "/engine-rest/task?processInstanceBusinessKey=" + id).body();
+        JsonNode tasks = api.get(approver, Api.passwordOf(approver), "/engine-rest/task?processDefinitionKey=registration&processInstanceBusinessKey=" + id).body();
         assertThat(tasks).hasSize(1);
         api.post(approver, Api.passwordOf(approver), "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/submit-form",
                 Map.of("variables", Map.of("approved", Map.of("value", false, "type", "Boolean"),
