@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 
 import io.muster.people.PeopleService;
+import io.muster.registration.RegistrationService;
 import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
 import io.muster.security.CurrentUser;
@@ -71,14 +72,16 @@ final class LifecycleDelegates {
         }
     }
 
-    /** service_reschedule: the timers wait for the session's new start and end. */
+    /** service_reschedule: the timers, here and in every registration, wait for the new start and end. */
     @Component("rescheduleSession")
     static class RescheduleSession implements JavaDelegate {
 
         private final SessionService sessions;
+        private final RegistrationService registrations;
 
-        RescheduleSession(SessionService sessions) {
+        RescheduleSession(SessionService sessions, RegistrationService registrations) {
             this.sessions = sessions;
+            this.registrations = registrations;
         }
 
         @Override
@@ -86,6 +89,7 @@ final class LifecycleDelegates {
             TrainingSession session = sessions.get((Long) execution.getVariable(VAR_SESSION_ID));
             execution.setVariable(VAR_SESSION_STARTS_AT, Date.from(session.getStartsAt()));
             execution.setVariable(VAR_SESSION_ENDS_AT, Date.from(session.getEndsAt()));
+            registrations.rescheduled(session.getId());
         }
     }
 

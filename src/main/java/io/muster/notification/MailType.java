@@ -7,6 +7,8 @@ public enum MailType {
     APPROVAL_DECLINED("approval-declined", false, null),
     /** Carries the calendar invitation (iTIP REQUEST). */
     REGISTERED("registered", false, "REQUEST"),
+    /** Before the start, to REGISTERED learners; again after each change of the session. */
+    REMINDER("reminder", false, null),
     WAITING_LIST("waiting-list", false, null),
     SEAT_OFFER("seat-offer", false, null),
     /** Takes the session out of the calendar again (iTIP CANCEL) where an invitation went out. */

@@ -77,12 +77,14 @@ public class Notifications {
      */
     @Transactional
     public void send(MailType type, long registrationId, String approver, String approverKind) {
-        String eventKey = eventKey(registrationId, type);
+        Registration registration = roster.get(registrationId);
+        TrainingSession session = sessions.get(registration.getSessionId());
+        // a reminder is due again after each change of the session; every other mail once
+        String eventKey = eventKey(registrationId, type)
+                + (type == MailType.REMINDER ? ":" + session.getCalendarSequence() : "");
         if (sent.existsByEventKey(eventKey)) {
             return;
         }
-        Registration registration = roster.get(registrationId);
-        TrainingSession session = sessions.get(registration.getSessionId());
         Person learner = people.get(registration.getPersonId());
         List<String> recipients = type.toApprover() ? approverEmails(approver, approverKind) : List.of(learner.getEmail());
         deliverAndRecord(type, registration, session, learner, recipients, eventKey);

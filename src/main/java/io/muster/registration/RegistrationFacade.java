@@ -19,11 +19,24 @@ class RegistrationFacade {
 
     private final RuntimeService runtime;
     private final Duration approvalReminder;
+    private final Duration reminderBefore;
 
     RegistrationFacade(RuntimeService runtime,
-            @Value("${muster.registration.approval-reminder:P2D}") Duration approvalReminder) {
+            @Value("${muster.registration.approval-reminder:P2D}") Duration approvalReminder,
+            @Value("${muster.registration.reminder-before:PT24H}") Duration reminderBefore) {
         this.runtime = runtime;
         this.approvalReminder = approvalReminder;
+        this.reminderBefore = reminderBefore;
+    }
+
+    /**
+     * When the learner is reminded: the lead time before the start; booked later than that, the
+     * reminder would come on the heels of the confirmation, so it falls after the end and never fires.
+     */
+    Date reminderAt(Date startsAt, Date endsAt) {
+        Date reminder = new Date(startsAt.getTime() - reminderBefore.toMillis());
+        return reminder.before(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime())
+                ? new Date(endsAt.getTime() + Duration.ofDays(1).toMillis()) : reminder;
     }
 
     /** What the process reached before its first wait state. */
@@ -40,6 +53,7 @@ class RegistrationFacade {
                         .putValue(VAR_ACTOR, actor)
                         .putValue(VAR_SESSION_STARTS_AT, startsAt)
                         .putValue(VAR_SESSION_ENDS_AT, endsAt)
+                        .putValue(VAR_REMINDER_AT, reminderAt(startsAt, endsAt))
                         .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString()))
                 .executeWithVariablesInReturn();
         VariableMap vars = instance.getVariables();
@@ -53,6 +67,15 @@ class RegistrationFacade {
 
     void promoted(long registrationId) {
         correlate(MESSAGE_PROMOTED, registrationId);
+    }
+
+    /** The session moved: the registration's timers wait for the new times. */
+    void rescheduled(long registrationId, Date startsAt, Date endsAt) {
+        runtime.createMessageCorrelation(MESSAGE_RESCHEDULED).processInstanceBusinessKey(Long.toString(registrationId))
+                .setVariable(VAR_SESSION_STARTS_AT, startsAt)
+                .setVariable(VAR_SESSION_ENDS_AT, endsAt)
+                .setVariable(VAR_REMINDER_AT, reminderAt(startsAt, endsAt))
+                .correlateAllWithResult();
     }
 
     void attended(long registrationId) {

@@ -23,6 +23,9 @@ final class RegistrationProcess {
     static final String EVENT_WAITING = "gateway_waiting_list";
     static final String EVENT_REGISTERED = "gateway_registered";
     static final String TIMER_SESSION_OVER = "timer_session_over";
+    static final String TIMER_REMINDER_DUE = "timer_reminder_due";
+    static final String SERVICE_NOTIFY_REMINDER = "service_notify_reminder";
+    static final String EVENT_REMINDED = "gateway_reminded";
     static final String END_REJECTED = "end_rejected";
     static final String END_APPROVAL_DECLINED = "end_approval_declined";
     static final String END_APPROVAL_EXPIRED = "end_approval_expired";
@@ -38,6 +41,8 @@ final class RegistrationProcess {
     static final String MESSAGE_PROMOTED = "registration-promoted";
     /** Attendance was recorded for the registration: its process ends. */
     static final String MESSAGE_ATTENDED = "registration-attended";
+    /** The session moved: timers are re-armed from the new start and end. */
+    static final String MESSAGE_RESCHEDULED = "registration-rescheduled";
     /** A waiting-list offer was declined or expired: the registration has ended. */
     static final String MESSAGE_OFFER_NOT_TAKEN = "registration-offer-not-taken";
 
@@ -56,6 +61,7 @@ final class RegistrationProcess {
     static final String VAR_SESSION_STARTS_AT = "sessionStartsAt";
     static final String VAR_SESSION_ENDS_AT = "sessionEndsAt";
     static final String VAR_APPROVAL_REMINDER = "approvalReminder";
+    static final String VAR_REMINDER_AT = "reminderAt";
     static final String VAR_LEARNER_NAME = "learnerName";
     static final String VAR_SESSION_TITLE = "sessionTitle";
     static final String VAR_SESSION_START_TEXT = "sessionStart";

@@ -157,6 +157,16 @@ public class RegistrationService {
         return ended.size();
     }
 
+    /** The session moved: every live registration's timers (reminder, end) follow it. */
+    @Transactional
+    public void rescheduled(long sessionId) {
+        TrainingSession session = sessions.get(sessionId);
+        Date startsAt = Date.from(session.getStartsAt());
+        Date endsAt = Date.from(session.getEndsAt());
+        roster.rosterOf(sessionId).stream().filter(r -> r.getStatus().isLive())
+                .forEach(r -> registrationProcess.rescheduled(r.getId(), startsAt, endsAt));
+    }
+
     /** Attendance ends each learner's registration process. */
     @Transactional
     public void attended(List<Long> registrationIds) {

@@ -119,6 +119,19 @@ class SessionLifecycleIT {
                 .processDefinitionKey("session-lifecycle").processInstanceBusinessKey(Long.toString(session)).count() == 0);
     }
 
+    @Test
+    void registeredLearnersAreRemindedADayBeforeTheStart() {
+        long session = publishedSession(course(null), null);
+        String learner = fixtures.learner();
+        fixtures.book(learner, session);
+        Mailbox.awaitSubjects(learner + "@example.org", 1);
+        Instant start = OffsetDateTime.parse(session(session).get("startsAt").asText()).toInstant();
+
+        moveClockTo(start.minus(Duration.ofHours(23)));
+
+        assertThat(Mailbox.awaitSubjects(learner + "@example.org", 2)).anyMatch(s -> s.startsWith("Tomorrow"));
+    }
+
     private long courseOf(long session) {
         return session(session).get("courseId").asLong();
     }
@@ -185,6 +198,10 @@ class SessionLifecycleIT {
                 .processInstanceBusinessKey(Long.toString(session)).singleResult().getId();
         assertThat(managementService.createJobQuery().processInstanceId(lifecycle).timers().singleResult().getDuedate())
                 .isEqualTo(Date.from(newStart));
+        String registration = runtimeService.createProcessInstanceQuery().processDefinitionKey("registration")
+                .variableValueEquals("sessionId", session).singleResult().getId();
+        assertThat(managementService.createJobQuery().processInstanceId(registration).timers().singleResult()
+                .getDuedate()).as("the reminder follows the new start").isEqualTo(Date.from(newStart.minus(Duration.ofHours(24))));
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage m) {

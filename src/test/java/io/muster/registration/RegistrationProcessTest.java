@@ -89,6 +89,7 @@ class RegistrationProcessTest {
                 .putValue(VAR_ACTOR, "learner")
                 .putValue(VAR_SESSION_STARTS_AT, new Date(now + 10L * 24 * 3600 * 1000))
                 .putValue(VAR_SESSION_ENDS_AT, new Date(now + 10L * 24 * 3600 * 1000 + 7_200_000))
+                .putValue(VAR_REMINDER_AT, new Date(now + 9L * 24 * 3600 * 1000))
                 .putValue(VAR_APPROVAL_REMINDER, "P2D"));
     }
 
@@ -113,8 +114,31 @@ class RegistrationProcessTest {
         assertThat(pi).isWaitingAt(EVENT_REGISTERED);
         Assertions.assertThat(processInstanceQuery().processInstanceBusinessKey("42").count()).isOne();
 
+        execute(job(TIMER_REMINDER_DUE, pi));
+        runMails(pi);
+        Assertions.assertThat(mails).containsExactly("REGISTERED", "REMINDER");
+        assertThat(pi).isWaitingAt(EVENT_REMINDED);
         execute(job(TIMER_SESSION_OVER, pi));
         assertThat(pi).isEnded().hasPassed(END_SESSION_OVER);
+    }
+
+    @Test
+    void aRescheduledSessionMovesTheReminderAndTheEnd() {
+        ProcessInstance pi = start();
+        runMails(pi);
+        Date later = new Date(System.currentTimeMillis() + 20L * 24 * 3600 * 1000);
+        runtimeService().createMessageCorrelation(MESSAGE_RESCHEDULED).processInstanceBusinessKey("42")
+                .setVariable(VAR_REMINDER_AT, later).correlate();
+        assertThat(pi).isWaitingAt(EVENT_REGISTERED);
+        Assertions.assertThat(job(TIMER_REMINDER_DUE, pi).getDuedate()).isEqualTo(later);
+    }
+
+    @Test
+    void attendanceEndsTheRegistration() {
+        ProcessInstance pi = start();
+        runMails(pi);
+        correlate(MESSAGE_ATTENDED);
+        assertThat(pi).isEnded();
     }
 
     @Test
