@@ -20,17 +20,28 @@ import org.springframework.stereotype.Component;
 class CamundaAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final VerifiedCredentials verified;
 
-    CamundaAuthenticationProvider(IdentityService identityService) {
+    CamundaAuthenticationProvider(IdentityService identityService, VerifiedCredentials verified) {
         this.identityService = identityService;
+        this.verified = verified;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (username == null || username.isBlank() || !(credentials instanceof String password)
-                || !identityService.checkPassword(username, password)) {
+        if (username == null || username.isBlank() || !(credentials instanceof String password)) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        List<GrantedAuthority> authorities = verified.lookup(username, password)
+                .orElseGet(() -> check(username, password));
+        // The password is not kept in the authenticated token.
+        return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+    }
+
+    private List<GrantedAuthority> check(String username, String password) {
+        if (!identityService.checkPassword(username, password)) {
             throw new BadCredentialsException("Bad credentials");
         }
         List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(username).list().stream()
@@ -39,8 +50,8 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
                 .distinct()
                 .<GrantedAuthority>map(SimpleGrantedAuthority::new)
                 .toList();
-        // The password is not kept in the authenticated token.
-        return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+        verified.remember(username, password, authorities);
+        return authorities;
     }
 
     @Override
