@@ -28,6 +28,34 @@ class SentMail {
     protected SentMail() {
     }
 
+    public Long getId() {
+        return id;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public Long getSessionId() {
+        return sessionId;
+    }
+
+    public Long getRegistrationId() {
+        return registrationId;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
     SentMail(String type, String recipient, Long sessionId, Long registrationId, String eventKey, Instant sentAt,
             String messageId) {
         this.type = type;
