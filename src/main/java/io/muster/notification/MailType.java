@@ -13,6 +13,10 @@ public enum MailType {
     SEAT_OFFER("seat-offer", false, null),
     /** Takes the session out of the calendar again (iTIP CANCEL) where an invitation went out. */
     CANCELLED("cancelled", false, "CANCEL"),
+    /** Sent by an admin or the trainer from the roster (seed 004's email types). */
+    ATTENDANCE_REMINDER("attendance-reminder", false, null),
+    FOLLOW_UP("follow-up", false, null),
+    CUSTOM("custom", false, null),
     /** The session's date, time or place changed: the same calendar entry, a higher SEQUENCE. */
     SESSION_CHANGED("session-changed", false, "REQUEST"),
     /** To a session's trainer, about the session as a whole. */

@@ -91,6 +91,27 @@ public class Notifications {
     }
 
     /**
+     * A mail an admin or the trainer sends to chosen learners of a session, with their own text.
+     * Each request is an event of its own: a retried request with the same key sends nothing twice.
+     */
+    @Transactional
+    public void sendComposed(MailType type, long registrationId, String text, String requestKey) {
+        Registration registration = roster.get(registrationId);
+        String eventKey = eventKey(registrationId, type) + ":" + requestKey;
+        if (sent.existsByEventKey(eventKey)) {
+            return;
+        }
+        TrainingSession session = sessions.get(registration.getSessionId());
+        Person learner = people.get(registration.getPersonId());
+        Map<String, String> values = values(registration, session, learner);
+        values.put("text", text == null ? "" : text);
+        MailTemplates.Rendered mail = templates.render(type, values);
+        String messageId = deliver(learner.getEmail(), mail, null, null);
+        sent.save(new SentMail(type.name(), learner.getEmail(), session.getId(), registrationId, eventKey,
+                clock.instant(), messageId));
+    }
+
+    /**
      * The session moved: every registered learner gets the updated invitation (same UID, the new
      * SEQUENCE), and so does the trainer. Once per learner and change.
      */
