@@ -55,7 +55,7 @@ class AttendanceService {
     @Transactional
     public List<RosterService.Attendance> record(long sessionId, List<Line> lines, String actor, boolean admin) {
         TrainingSession session = sessions.get(sessionId);
-        if (!admin && (session.getTrainer() == null || !session.getTrainer().getUsername().equals(actor))) {
+        if (!admin && !session.isTrainedBy(actor)) {
             throw new ForbiddenException("Only the session's trainer and admins record attendance");
         }
         Instant now = clock.instant();

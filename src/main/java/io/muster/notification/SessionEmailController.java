@@ -83,8 +83,7 @@ class SessionEmailController {
     Map<String, Object> send(@PathVariable long id, @Valid @RequestBody EmailRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
         TrainingSession session = sessions.get(id);
-        if (!CurrentUser.isAdmin() && (session.getTrainer() == null
-                || !session.getTrainer().getUsername().equals(CurrentUser.username()))) {
+        if (!CurrentUser.isAdmin() && !session.isTrainedBy(CurrentUser.username())) {
             throw new ForbiddenException("Only the session's trainer and admins send mail about it");
         }
         Map<String, Long> recipients = new LinkedHashMap<>();

@@ -33,8 +33,7 @@ class RosterController {
     @Transactional(readOnly = true)
     Roster roster(@PathVariable long id) {
         TrainingSession session = sessions.get(id);
-        if (!CurrentUser.isAdmin() && (session.getTrainer() == null
-                || !session.getTrainer().getUsername().equals(CurrentUser.username()))) {
+        if (!CurrentUser.isAdmin() && !session.isTrainedBy(CurrentUser.username())) {
             throw new ForbiddenException("Only the session's trainer and admins see its roster");
         }
         List<RegistrationView> lines = registrations.rosterOf(id);

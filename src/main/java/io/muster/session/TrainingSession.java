@@ -208,6 +208,11 @@ public class TrainingSession {
         return trainer;
     }
 
+    /** Whether this person is the session's trainer. */
+    public boolean isTrainedBy(String username) {
+        return trainer != null && trainer.getUsername().equals(username);
+    }
+
     public Integer getCapacity() {
         return capacity;
     }
