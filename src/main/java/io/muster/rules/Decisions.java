@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * The DMN facade: every decision Muster takes goes through here, always on the latest deployed
  * version of the table (binding "latest"), so a table an analyst deploys is used from the next
- * evaluation on, on every node.
+ * evaluation on, on every node. Tables asked on hot paths are looked up once per call (one query
+ * for the latest version), parsed once per version and their answers cached per input: FEEL
+ * evaluation is expensive and its history would grow with every page view.
  */
 @Component
 public class Decisions {
@@ -38,6 +40,7 @@ public class Decisions {
     private final DmnEngine readOnlyDmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> parsedTables = new ConcurrentHashMap<>();
     private final Map<CacheKey, Visibility> visibilityCache = new ConcurrentHashMap<>();
+    private final Map<EligibilityKey, Eligibility> eligibilityCache = new ConcurrentHashMap<>();
 
     Decisions(DecisionService decisionService, RepositoryService repositoryService) {
         this.decisionService = decisionService;
@@ -70,10 +73,9 @@ public class Decisions {
      * long as that table version is the latest.
      */
     public VisibilityCheck visibilityFor(Viewer viewer) {
-        DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(SESSION_VISIBILITY).latestVersion().singleResult();
-        DmnDecision table = parsedTables.computeIfAbsent(latest.getId(), id -> parse(id, SESSION_VISIBILITY));
-        return session -> visibilityCache.computeIfAbsent(new CacheKey(latest.getId(), viewer, session), key -> {
+        String tableId = latestId(SESSION_VISIBILITY);
+        DmnDecision table = parsedTables.computeIfAbsent(tableId, id -> parse(id, SESSION_VISIBILITY));
+        return session -> visibilityCache.computeIfAbsent(new CacheKey(tableId, viewer, session), key -> {
             if (visibilityCache.size() > CACHE_LIMIT) {
                 visibilityCache.clear();
             }
@@ -85,6 +87,12 @@ public class Decisions {
     @FunctionalInterface
     public interface VisibilityCheck {
         Visibility of(SessionRules session);
+    }
+
+    private String latestId(String key) {
+        DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .latestVersion().singleResult();
+        return latest.getId();
     }
 
     private DmnDecision parse(String decisionDefinitionId, String key) {
@@ -111,19 +119,31 @@ public class Decisions {
                 : new Visibility(Boolean.TRUE.equals(result.get("visible")), (String) result.get("reason"));
     }
 
-    /** Who may register and whether an approver must agree; evaluated with history, it is a booking. */
+    /**
+     * Who may register and whether an approver must agree. Asked on every booking, so, like
+     * visibility, the latest table is evaluated in memory and its answer kept per distinct input
+     * for as long as that version is the latest.
+     */
     public Eligibility eligibility(String method, String enrolmentMethod, boolean approvalRequired,
             String managerUsername, String employmentType) {
-        VariableMap in = Variables.createVariables()
-                .putValue("method", method)
-                .putValue("enrolmentMethod", enrolmentMethod)
-                .putValue("approvalRequired", approvalRequired)
-                .putValue("managerUsername", managerUsername)
-                .putValue("employmentType", employmentType);
-        Map<String, Object> out = decisionService.evaluateDecisionTableByKey(REGISTRATION_ELIGIBILITY, in)
-                .getSingleResult().getEntryMap();
-        return new Eligibility((String) out.get("outcome"), (String) out.get("approver"),
-                (String) out.get("approverKind"), (String) out.get("reason"));
+        String tableId = latestId(REGISTRATION_ELIGIBILITY);
+        DmnDecision table = parsedTables.computeIfAbsent(tableId, id -> parse(id, REGISTRATION_ELIGIBILITY));
+        EligibilityKey key = new EligibilityKey(tableId, method, enrolmentMethod, approvalRequired, managerUsername,
+                employmentType);
+        return eligibilityCache.computeIfAbsent(key, k -> {
+            if (eligibilityCache.size() > CACHE_LIMIT) {
+                eligibilityCache.clear();
+            }
+            VariableMap in = Variables.createVariables()
+                    .putValue("method", method)
+                    .putValue("enrolmentMethod", enrolmentMethod)
+                    .putValue("approvalRequired", approvalRequired)
+                    .putValue("managerUsername", managerUsername)
+                    .putValue("employmentType", employmentType);
+            Map<String, Object> out = readOnlyDmn.evaluateDecisionTable(table, in).getSingleResult().getEntryMap();
+            return new Eligibility((String) out.get("outcome"), (String) out.get("approver"),
+                    (String) out.get("approverKind"), (String) out.get("reason"));
+        });
     }
 
     /** How many hours a waiting-list offer stays open, given the time left before the start. */
@@ -135,5 +155,9 @@ public class Decisions {
     }
 
     private record CacheKey(String tableId, Viewer viewer, SessionRules session) {
+    }
+
+    private record EligibilityKey(String tableId, String method, String enrolmentMethod, boolean approvalRequired,
+            String managerUsername, String employmentType) {
     }
 }
