@@ -229,26 +229,27 @@ public class Notifications {
         return "registration:" + registrationId + ":" + type;
     }
 
-    /** Plain text, with the calendar part beside it as multipart/alternative where there is one. */
+    /** Plain text and HTML as multipart/alternative, with the calendar part beside them where there is one. */
     private String deliver(String recipient, MailTemplates.Rendered mail, String calendarMethod, String calendar) {
         try {
             MimeMessage message = mailSender.createMimeMessage();
             message.setFrom(new InternetAddress(settings.from(), "Muster", "UTF-8"));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient));
             message.setSubject(mail.subject(), "UTF-8");
-            if (calendar == null) {
-                message.setText(mail.body(), "UTF-8");
-            } else {
-                MimeBodyPart text = new MimeBodyPart();
-                text.setText(mail.body(), "UTF-8");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), "UTF-8");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), "UTF-8", "html");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            if (calendar != null) {
                 MimeBodyPart invite = new MimeBodyPart();
                 invite.setContent(calendar, "text/calendar; charset=UTF-8; method=" + calendarMethod);
                 invite.setHeader("Content-Class", "urn:content-classes:calendarmessage");
-                MimeMultipart alternative = new MimeMultipart("alternative");
-                alternative.addBodyPart(text);
                 alternative.addBodyPart(invite);
-                message.setContent(alternative);
             }
+            message.setContent(alternative);
             mailSender.send(message);
             return message.getMessageID();
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {

@@ -60,13 +60,17 @@ class CalendarInvitationIT {
     }
 
     @Test
-    void aWaitingListConfirmationCarriesNoInvitation() throws Exception {
+    void aWaitingListConfirmationIsTextAndHtmlWithoutAnInvitation() throws Exception {
         long session = fixtures.session(1, true, false);
         fixtures.book(fixtures.learner(), session);
         String waiting = fixtures.learner();
         fixtures.book(waiting, session);
         Mailbox.awaitSubjects(waiting + "@example.org", 1);
-        assertThat(Mailbox.to(waiting + "@example.org").get(0).getContentType()).startsWith("text/plain");
+        MimeMultipart parts = (MimeMultipart) Mailbox.to(waiting + "@example.org").get(0).getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat((String) parts.getBodyPart(1).getContent()).contains("<p>Hello Test " + waiting + ",</p>");
     }
 
     private static String value(VEvent event, String property) {
