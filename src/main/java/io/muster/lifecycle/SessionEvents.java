@@ -4,7 +4,7 @@ import io.muster.session.SessionService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Publishing starts a session's lifecycle; a new date, time or place moves it, in the same transaction. */
+/** Publishing starts a session's lifecycle, a new date, time or place moves it, deleting ends it: in the same transaction. */
 @Component
 class SessionEvents {
 
@@ -24,5 +24,10 @@ class SessionEvents {
     @EventListener
     void on(SessionService.Rescheduled event) {
         lifecycle.changed(event.sessionId());
+    }
+
+    @EventListener
+    void on(SessionService.Deleted event) {
+        lifecycle.end(event.sessionId(), "Session deleted");
     }
 }

@@ -51,6 +51,10 @@ public class SessionService {
     public record Published(long sessionId) {
     }
 
+    /** Published when a session is deleted: nothing of it may keep running. */
+    public record Deleted(long sessionId) {
+    }
+
     /** Published when a scheduled session's date, time or place changed: learners must hear. */
     public record Rescheduled(long sessionId) {
     }
@@ -158,6 +162,7 @@ public class SessionService {
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("This session has registrations and cannot be deleted; cancel it instead.");
         }
+        events.publishEvent(new Deleted(id));
     }
 
     @Transactional(readOnly = true)

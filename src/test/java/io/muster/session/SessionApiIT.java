@@ -29,6 +29,7 @@ class SessionApiIT {
     @Autowired SessionRepository sessions;
     @Autowired RegistrationRepository registrations;
     @Autowired PersonRepository people;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
     long courseId;
     String trainer;
@@ -185,8 +186,11 @@ class SessionApiIT {
     @Test
     void aSessionWithoutRegistrationsIsDeletedOtherwiseRefusedWithAHintToCancel() {
         long empty = create(session(inDays(17)));
+        assertThat(api.asAdmin(HttpMethod.POST, "/api/sessions/" + empty + "/publish", null).status()).isEqualTo(200);
         assertThat(api.asAdmin(HttpMethod.DELETE, "/api/sessions/" + empty, null).status()).isEqualTo(204);
         assertThat(sessions.findById(empty)).isEmpty();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("session-lifecycle")
+                .processInstanceBusinessKey(Long.toString(empty)).count()).as("its lifecycle ended too").isZero();
 
         long booked = create(session(inDays(18)));
         String learner = api.createPerson(Api.unique("booker"), MusterGroups.LEARNERS, Map.of());
