@@ -18,12 +18,19 @@ import io.muster.rules.Decisions;
 import io.muster.security.CurrentUser;
 import io.muster.session.UpcomingSessions;
 import io.muster.session.UpcomingSessions.Upcoming;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A learner's calendar: the upcoming sessions session-visibility lets them see, with their own status. */
 @RestController
+@Validated
 class MyCalendarController {
 
     private final UpcomingSessions upcoming;
@@ -47,18 +54,29 @@ class MyCalendarController {
             boolean approvalRequired, RegistrationStatus myStatus, Long myRegistrationId) {
     }
 
+    /**
+     * The visible upcoming sessions, soonest first, a page at a time: {@code X-Total-Count} says
+     * how many there are, a {@code Link} header with rel="next" where the next page is.
+     */
     @GetMapping("/api/me/sessions")
     @Transactional(readOnly = true)
-    List<CalendarEntry> mySessions() {
+    ResponseEntity<List<CalendarEntry>> mySessions(@RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         Person me = people.get(CurrentUser.username());
         Instant now = clock.instant();
         Decisions.VisibilityCheck visible = decisions.visibilityFor(Calendar.viewer(me));
         Map<Long, Registration> mine = roster.liveOf(me.getId()).stream()
                 .collect(Collectors.toMap(Registration::getSessionId, Function.identity(), (a, b) -> a));
-        return upcoming.scheduledAfter(now).stream()
+        List<Upcoming> all = upcoming.scheduledAfter(now).stream()
                 .filter(s -> visible.of(Calendar.rules(s, now)).visible())
-                .map(s -> entry(s, mine.get(s.id())))
                 .toList();
+        List<CalendarEntry> page = all.stream().skip(offset).limit(limit).map(s -> entry(s, mine.get(s.id()))).toList();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(all.size()));
+        if (offset + limit < all.size()) {
+            response.header(HttpHeaders.LINK,
+                    "</api/me/sessions?offset=" + (offset + limit) + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        return response.body(page);
     }
 
     private static CalendarEntry entry(Upcoming s, Registration mine) {

@@ -70,11 +70,27 @@ class RegistrationApiIT {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(RegistrationProcess.KEY)
                 .processInstanceBusinessKey(Long.toString(id)).count()).isOne();
 
-        JsonNode calendar = api.get(learner, Api.passwordOf(learner), "/api/me/sessions").body();
-        JsonNode entry = find(calendar, session);
+        JsonNode entry = find(fixtures.calendar(learner), session);
         assertThat(entry.get("myStatus").asText()).isEqualTo("REGISTERED");
         assertThat(entry.get("myRegistrationId").asLong()).isEqualTo(id);
         assertThat(entry.get("seatsLeft").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void theCalendarComesInPagesWithTheTotalAndALinkToTheNextPage() {
+        String learner = fixtures.learner();
+        for (int i = 0; i < 3; i++) {
+            fixtures.session(3, false, false);
+        }
+        Api.Response first = api.get(learner, Api.passwordOf(learner), "/api/me/sessions?limit=2");
+        assertThat(first.body()).hasSize(2);
+        int total = Integer.parseInt(first.headers().getFirst("X-Total-Count"));
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(first.headers().getFirst("Link")).isEqualTo("</api/me/sessions?offset=2&limit=2>; rel=\"next\"");
+        Api.Response last = api.get(learner, Api.passwordOf(learner), "/api/me/sessions?offset=" + (total - 1) + "&limit=2");
+        assertThat(last.body()).hasSize(1);
+        assertThat(last.headers().getFirst("Link")).isNull();
+        assertThat(api.get(learner, Api.passwordOf(learner), "/api/me/sessions?limit=501").status()).isEqualTo(400);
     }
 
     @Test
@@ -99,7 +115,7 @@ class RegistrationApiIT {
         String opsInLondon = fixtures.learner(Map.of("department", "Operations", "location", "London"));
         long decisionsBefore = historyService.createHistoricDecisionInstanceQuery().count();
 
-        JsonNode calendar = api.get(opsInLondon, Api.passwordOf(opsInLondon), "/api/me/sessions").body();
+        List<JsonNode> calendar = fixtures.calendar(opsInLondon);
 
         assertThat(find(calendar, forOps)).isNotNull();
         assertThat(find(calendar, forYork)).isNull();
@@ -154,7 +170,7 @@ class RegistrationApiIT {
         assertThat(full.body().get("detail").asText()).isEqualTo("Session full");
         assertThat(count(session)).isOne();
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
-        JsonNode entry = find(api.get(second, Api.passwordOf(second), "/api/me/sessions").body(), session);
+        JsonNode entry = find(fixtures.calendar(second), session);
         assertThat(entry.get("full").asBoolean()).isTrue();
     }
 
@@ -400,7 +416,7 @@ class RegistrationApiIT {
         return jdbc.queryForObject("select seats_taken from training_session where id = ?", Integer.class, session);
     }
 
-    private static JsonNode find(JsonNode calendar, long sessionId) {
+    private static JsonNode find(Iterable<JsonNode> calendar, long sessionId) {
         for (JsonNode entry : calendar) {
             if (entry.get("id").asLong() == sessionId) {
                 return entry;

@@ -94,7 +94,7 @@ class DecisionRedeploymentIT {
     }
 
     private boolean calendarHas(String learner, long session) {
-        for (var entry : api.get(learner, Api.passwordOf(learner), "/api/me/sessions").body()) {
+        for (var entry : fixtures.calendar(learner)) {
             if (entry.get("id").asLong() == session) {
                 return true;
             }

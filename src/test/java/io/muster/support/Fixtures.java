@@ -89,6 +89,18 @@ public class Fixtures {
         return api.post(learner, Api.passwordOf(learner), "/api/sessions/" + sessionId + "/registrations", null);
     }
 
+    /** The learner's whole calendar, every page of it. */
+    public List<com.fasterxml.jackson.databind.JsonNode> calendar(String learner) {
+        List<com.fasterxml.jackson.databind.JsonNode> entries = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 500) {
+            Api.Response page = api.get(learner, Api.passwordOf(learner), "/api/me/sessions?limit=500&offset=" + offset);
+            page.body().forEach(entries::add);
+            if (page.headers().getFirst("Link") == null) {
+                return entries;
+            }
+        }
+    }
+
     public Api.Response registration(String user, long registrationId) {
         return api.get(user, Api.passwordOf(user), "/api/registrations/" + registrationId);
     }
