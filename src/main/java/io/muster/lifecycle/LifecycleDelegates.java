@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 
 import io.muster.people.PeopleService;
+import io.muster.people.Person;
 import io.muster.registration.RegistrationService;
 import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
@@ -25,6 +26,12 @@ import org.springframework.stereotype.Component;
 final class LifecycleDelegates {
 
     private LifecycleDelegates() {
+    }
+
+    /** The learners the attendance form lists: everyone still REGISTERED for the session. */
+    static List<Person> registeredLearners(RosterService roster, PeopleService people, long sessionId) {
+        return roster.rosterOf(sessionId).stream().filter(r -> r.getStatus() == RegistrationStatus.REGISTERED)
+                .map(r -> people.get(r.getPersonId())).toList();
     }
 
     /** service_start_session: SCHEDULED becomes IN_PROGRESS when the start time comes. */
@@ -65,8 +72,7 @@ final class LifecycleDelegates {
             long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
             sessions.markCompleted(sessionId);
             SpinJsonNode options = Spin.JSON("[]");
-            roster.rosterOf(sessionId).stream().filter(r -> r.getStatus() == RegistrationStatus.REGISTERED)
-                    .map(r -> people.get(r.getPersonId()))
+            registeredLearners(roster, people, sessionId)
                     .forEach(p -> options.append(Spin.JSON("{}").prop("label", p.getName()).prop("value", p.getUsername())));
             execution.setVariable(VAR_ROSTER_OPTIONS, SpinValues.jsonValue(options.toString()).create());
         }
@@ -115,8 +121,7 @@ final class LifecycleDelegates {
             long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
             List<String> attended = usernames(execution.getVariable(VAR_ATTENDED));
             List<AttendanceService.Line> lines = new ArrayList<>();
-            roster.rosterOf(sessionId).stream().filter(r -> r.getStatus() == RegistrationStatus.REGISTERED)
-                    .map(r -> people.get(r.getPersonId()).getUsername())
+            registeredLearners(roster, people, sessionId).stream().map(Person::getUsername)
                     .forEach(u -> lines.add(new AttendanceService.Line(u,
                             attended.contains(u) ? RegistrationStatus.ATTENDED : RegistrationStatus.ABSENT)));
             Object walkIns = execution.getVariable(VAR_WALK_INS);
