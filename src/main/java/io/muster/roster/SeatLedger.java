@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.muster.common.NotFoundException;
+import io.muster.session.CalendarChanges;
 import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 class SeatLedger {
 
     private final EntityManager em;
+    private final CalendarChanges calendar;
 
-    SeatLedger(EntityManager em) {
+    SeatLedger(EntityManager em, CalendarChanges calendar) {
         this.em = em;
+        this.calendar = calendar;
     }
 
     /** Locks the session row until the transaction ends and reads its seats. */
@@ -54,6 +57,7 @@ class SeatLedger {
     private void change(long sessionId, int delta) {
         em.createNativeQuery("update training_session set seats_taken = seats_taken + :delta where id = :id")
                 .setParameter("delta", delta).setParameter("id", sessionId).executeUpdate();
+        calendar.changed();
     }
 
     private static Instant instant(Object value) {

@@ -32,9 +32,11 @@ public class SessionService {
     private final Accounts accounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CalendarChanges calendar;
 
     SessionService(SessionRepository sessions, CourseRepository courses, PersonRepository people, Accounts accounts,
-            Clock clock, ApplicationEventPublisher events) {
+            Clock clock, ApplicationEventPublisher events, CalendarChanges calendar) {
+        this.calendar = calendar;
         this.sessions = sessions;
         this.courses = courses;
         this.people = people;
@@ -68,6 +70,7 @@ public class SessionService {
 
     @Transactional
     public TrainingSession create(Details d) {
+        calendar.changed();
         TrainingSession session = new TrainingSession(course(d.courseId()));
         apply(session, d);
         return sessions.save(session);
@@ -75,6 +78,7 @@ public class SessionService {
 
     @Transactional
     public TrainingSession update(Long id, Details d) {
+        calendar.changed();
         TrainingSession session = get(id);
         if (!session.getStatus().isEditable()) {
             throw new ConflictException("status", "a " + session.getStatus() + " session cannot be edited");
@@ -109,6 +113,7 @@ public class SessionService {
 
     @Transactional
     public TrainingSession publish(Long id) {
+        calendar.changed();
         TrainingSession session = get(id);
         if (session.getStatus() != SessionStatus.DRAFT) {
             throw new ConflictException("status", "only a DRAFT session can be published; this one is "
@@ -126,6 +131,7 @@ public class SessionService {
     /** The start time has come (the lifecycle's timer). A cancelled session stays cancelled. */
     @Transactional
     public void markInProgress(Long id) {
+        calendar.changed();
         TrainingSession session = get(id);
         if (session.getStatus() == SessionStatus.SCHEDULED) {
             session.moveTo(SessionStatus.IN_PROGRESS);
@@ -135,6 +141,7 @@ public class SessionService {
     /** The end time has come. */
     @Transactional
     public void markCompleted(Long id) {
+        calendar.changed();
         TrainingSession session = get(id);
         if (session.getStatus() == SessionStatus.IN_PROGRESS || session.getStatus() == SessionStatus.SCHEDULED) {
             session.moveTo(SessionStatus.COMPLETED);
@@ -144,6 +151,7 @@ public class SessionService {
     /** Called off with a reason; a cancelled or completed session cannot be cancelled (again). */
     @Transactional
     public TrainingSession cancel(Long id, String reason) {
+        calendar.changed();
         TrainingSession session = get(id);
         if (session.getStatus() == SessionStatus.CANCELLED || session.getStatus() == SessionStatus.COMPLETED) {
             throw new ConflictException("status", "a " + session.getStatus() + " session cannot be cancelled");
@@ -155,6 +163,7 @@ public class SessionService {
     /** Only a session nobody is registered to may go; the database refuses otherwise. */
     @Transactional
     public void delete(Long id) {
+        calendar.changed();
         TrainingSession session = get(id);
         try {
             sessions.delete(session);

@@ -1,27 +1,39 @@
 package io.muster.session;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read model of the learners' calendar: every scheduled session that has not started, with
- * its visibility lists, in four set-based queries however many sessions there are.
+ * its visibility lists, in four set-based queries however many sessions there are. The result is
+ * shared by all requests until a session or seat changes on this node (see {@link CalendarChanges})
+ * or {@code muster.calendar.snapshot-ttl} passes (what bounds changes made on other nodes).
  */
 @Component
 public class UpcomingSessions {
 
     private final JdbcTemplate jdbc;
+    private final CalendarChanges changes;
+    private final Duration ttl;
+    private volatile Snapshot snapshot;
 
-    UpcomingSessions(JdbcTemplate jdbc) {
+    private record Snapshot(long version, Instant takenAt, List<Upcoming> sessions) {
+    }
+
+    UpcomingSessions(JdbcTemplate jdbc, CalendarChanges changes,
+            @Value("${muster.calendar.snapshot-ttl}") Duration ttl) {
         this.jdbc = jdbc;
+        this.changes = changes;
+        this.ttl = ttl;
     }
 
     public record Upcoming(long id, long courseId, String courseTitle, String title, String shortDescription,
@@ -34,8 +46,19 @@ public class UpcomingSessions {
         }
     }
 
-    @Transactional(readOnly = true)
     public List<Upcoming> scheduledAfter(Instant now) {
+        Snapshot current = snapshot;
+        long version = changes.version();
+        if (current != null && current.version() == version && !now.isBefore(current.takenAt())
+                && now.isBefore(current.takenAt().plus(ttl))) {
+            return current.sessions().stream().filter(s -> s.startsAt().isAfter(now)).toList();
+        }
+        List<Upcoming> sessions = load(now);
+        snapshot = new Snapshot(version, now, sessions);
+        return sessions;
+    }
+
+    private List<Upcoming> load(Instant now) {
         Timestamp from = Timestamp.from(now);
         Map<Long, List<String>> departments = values("session_department", "department", from);
         Map<Long, List<String>> jobRoles = values("session_job_role", "job_role", from);
