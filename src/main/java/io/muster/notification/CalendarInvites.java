@@ -15,7 +15,6 @@ import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Organizer;
@@ -54,10 +53,10 @@ class CalendarInvites {
     private String calendar(String method, Event e, String status) {
         ZonedDateTime start = e.start().atZone(e.zone());
         ZonedDateTime end = e.end().atZone(e.zone());
+        // the constructor stamps DTSTAMP itself; a second one makes the calendar invalid
         VEvent vevent = new VEvent(start, end, e.summary());
         vevent.add(new Uid(e.uid()));
         vevent.add(new Sequence(e.sequence()));
-        vevent.add(new DtStamp(Instant.now()));
         vevent.add(new Status(status));
         if (e.description() != null) {
             vevent.add(new Description(e.description()));

@@ -99,7 +99,7 @@ class CalendarInvitationIT {
                 java.nio.charset.StandardCharsets.UTF_8);
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
-        calendar.validate();
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().getEntries().toString()).isFalse();
         return calendar;
     }
 }
