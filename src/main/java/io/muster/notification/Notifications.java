@@ -179,18 +179,17 @@ public class Notifications {
     }
 
     private Map<String, String> values(Registration registration, TrainingSession session, Person learner) {
-        DateTimeFormatter format = DATE_TIME;
         ZoneId zone = ZoneId.of(learner.getTimeZone());
         Map<String, String> values = new HashMap<>();
         values.put("learner", learner.getName());
         values.put("session", session.getTitle());
-        values.put("start", format.format(session.getStartsAt().atZone(zone)) + " (" + zone.getId() + ")");
+        values.put("start", DATE_TIME.format(session.getStartsAt().atZone(zone)) + " (" + zone.getId() + ")");
         values.put("place", session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : session.getLocation());
         values.put("seatsLeft", session.getSeatsLeft() == null ? "unlimited" : session.getSeatsLeft().toString());
         values.put("registrationId", registration.getId().toString());
         values.put("baseUrl", baseUrl);
         values.put("offerExpiresAt", registration.getOfferExpiresAt() == null ? ""
-                : format.format(registration.getOfferExpiresAt().atZone(zone)));
+                : DATE_TIME.format(registration.getOfferExpiresAt().atZone(zone)));
         List<StatusChange> history = new ArrayList<>(registration.getHistory());
         values.put("reason", history.isEmpty() ? "" : history.get(history.size() - 1).getReason());
         return values;

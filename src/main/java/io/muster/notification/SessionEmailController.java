@@ -86,6 +86,9 @@ class SessionEmailController {
         if (!CurrentUser.isAdmin() && !session.isTrainedBy(CurrentUser.username())) {
             throw new ForbiddenException("Only the session's trainer and admins send mail about it");
         }
+        // the latest registration of each person on the roster, read once for all recipients
+        Map<Long, Registration> rosterByPerson = new java.util.HashMap<>();
+        roster.rosterOf(id).forEach(r -> rosterByPerson.put(r.getPersonId(), r));
         Map<String, Long> recipients = new LinkedHashMap<>();
         List<String> refused = new ArrayList<>();
         for (int i = 0; i < request.usernames().size(); i++) {
@@ -93,9 +96,7 @@ class SessionEmailController {
             String field = "usernames[" + i + "]";
             Person person = people.find(username)
                     .orElseThrow(() -> new InvalidInputException(field, "unknown person '" + username + "'"));
-            Registration registration = roster.rosterOf(id).stream()
-                    .filter(r -> r.getPersonId().equals(person.getId()))
-                    .reduce((first, second) -> second).orElse(null);
+            Registration registration = rosterByPerson.get(person.getId());
             if (registration == null || !request.type().allowed.contains(registration.getStatus())) {
                 refused.add(username + (registration == null ? " (not on the roster)" : " (" + registration.getStatus() + ")"));
             } else {

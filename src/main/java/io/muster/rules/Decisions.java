@@ -60,10 +60,6 @@ public class Decisions {
     }
 
     public record Eligibility(String outcome, String approver, String approverKind, String reason) {
-
-        public boolean rejected() {
-            return "REJECT".equals(outcome);
-        }
     }
 
     /**
