@@ -2,6 +2,9 @@ package io.muster.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +29,11 @@ class NotificationLogIT {
         String learner = fixtures.learner();
         long registration = fixtures.book(learner, session).body().get("id").asLong();
         Mailbox.awaitSubjects(learner + "@example.org", 1);
+        // the mail leaves before its job commits the record: wait for the record
+        String logPath = "/api/notifications?sessionId=" + session + "&username=" + learner;
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.asAdmin(HttpMethod.GET, logPath, null).body().size() == 1);
 
-        // a job retried after a crash sends nothing twice
+        // a job retried after its mail was recorded sends nothing twice
         notifications.send(MailType.REGISTERED, registration, null, null);
         assertThat(Mailbox.subjectsTo(learner + "@example.org")).hasSize(1);
 

@@ -169,6 +169,9 @@ class RegistrationApiIT {
         assertThat(full.status()).isEqualTo(409);
         assertThat(full.body().get("detail").asText()).isEqualTo("Session full");
         assertThat(count(session)).isOne();
+        // the refused booking rolled back with its mail job: once the first learner's mail is out, none came for it
+        Mailbox.awaitSubjects(email(first), 1);
+        assertThat(Mailbox.subjectsTo(email(second))).isEmpty();
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
         JsonNode entry = find(fixtures.calendar(second), session);
         assertThat(entry.get("full").asBoolean()).isTrue();
