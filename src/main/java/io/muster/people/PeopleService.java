@@ -9,6 +9,7 @@ import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
 import io.muster.security.Accounts;
 import io.muster.security.MusterGroups;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,10 +18,19 @@ public class PeopleService {
 
     private final PersonRepository people;
     private final Accounts accounts;
+    private final ApplicationEventPublisher events;
 
-    PeopleService(PersonRepository people, Accounts accounts) {
+    PeopleService(PersonRepository people, Accounts accounts, ApplicationEventPublisher events) {
         this.people = people;
         this.accounts = accounts;
+        this.events = events;
+    }
+
+    /**
+     * Published in the creating or editing transaction once a profile is new or changed: whatever
+     * follows the profile (segment membership) catches up in the same transaction.
+     */
+    public record ProfileChanged(long personId) {
     }
 
     /** Creates the profile and its Camunda login in one transaction: both or neither. */
@@ -42,6 +52,7 @@ public class PeopleService {
                 manager(managerUsername, username), profileFields);
         people.save(person);
         accounts.create(username, password, name, email, memberships);
+        events.publishEvent(new ProfileChanged(person.getId()));
         return person;
     }
 
@@ -53,6 +64,7 @@ public class PeopleService {
         person.updateProfile(name, email, timeZone, department, jobRole, location, employmentType,
                 manager(managerUsername, username), profileFields);
         accounts.updateContact(username, name, email);
+        events.publishEvent(new ProfileChanged(person.getId()));
         return person;
     }
 

@@ -108,4 +108,24 @@ public class Fixtures {
     public Api.Response act(String user, long registrationId, String action) {
         return api.post(user, Api.passwordOf(user), "/api/registrations/" + registrationId + "/" + action, null);
     }
+
+    /** A segment over the given rule, named uniquely. */
+    public long segment(Map<String, List<String>> rule) {
+        Api.Response r = api.asAdmin(HttpMethod.POST, "/api/segments", Map.of("name", Api.unique("Segment "), "rule", rule));
+        if (r.status() != 201) {
+            throw new IllegalStateException("Cannot create segment: " + r);
+        }
+        return r.body().get("id").asLong();
+    }
+
+    /** Edits a person's profile as an admin: the fields given replace those of a plain test profile. */
+    public void profile(String username, Map<String, Object> changes) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Test " + username, "email", username + "@example.org",
+                "employmentType", "EMPLOYEE", "timeZone", "Europe/London"));
+        body.putAll(changes);
+        Api.Response r = api.asAdmin(HttpMethod.PUT, "/api/people/" + username, body);
+        if (r.status() != 200) {
+            throw new IllegalStateException("Cannot edit profile: " + r);
+        }
+    }
 }

@@ -1,0 +1,7 @@
+package io.muster.segment;
+
+import jakarta.validation.constraints.NotNull;
+
+/** A course to link to a segment for smart enrolment. */
+record LinkRequest(@NotNull Long courseId) {
+}

@@ -1,0 +1,121 @@
+package io.muster.segment;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is in which segment, kept as rows and matched in SQL: a whole segment at once when it is
+ * created, one person at a time when their profile changes.
+ */
+@Component
+class SegmentMembership {
+
+    /** The profile fields of a person a rule may name, beside their custom profile fields. */
+    static final Map<String, String> STANDARD_FIELDS = Map.of(
+            "department", "p.department",
+            "jobRole", "p.job_role",
+            "location", "p.location",
+            "employmentType", "p.employment_type");
+
+    /**
+     * Segment {@code s} matches person {@code p}: no field the rule names lacks a value equal to
+     * the person's (a standard column, else the custom profile field of that name).
+     */
+    private static final String MATCHES = """
+            not exists (select 1 from segment_rule_value r where r.segment_id = s.id
+                and not exists (select 1 from segment_rule_value v where v.segment_id = s.id
+                    and v.field_name = r.field_name
+                    and v.field_value = case r.field_name %s
+                        else (select f.field_value from person_profile_field f
+                              where f.person_id = p.id and f.field_name = r.field_name) end))
+            """.formatted(STANDARD_FIELDS.entrySet().stream()
+                    .map(field -> "when '" + field.getKey() + "' then " + field.getValue())
+                    .collect(java.util.stream.Collectors.joining(" ")));
+
+    /** Segments the person joined and left with their last profile change. */
+    record Change(long personId, Set<Long> joined, Set<Long> left) {
+
+        boolean isEmpty() {
+            return joined.isEmpty() && left.isEmpty();
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final EntityManager entities;
+    private final Clock clock;
+
+    SegmentMembership(JdbcTemplate jdbc, EntityManager entities, Clock clock) {
+        this.jdbc = jdbc;
+        this.entities = entities;
+        this.clock = clock;
+    }
+
+    /** Fills a new segment with everyone its rule matches; answers how many. */
+    int fill(long segmentId) {
+        entities.flush();
+        return jdbc.update("insert into segment_member (segment_id, person_id, joined_at) "
+                + "select s.id, p.id, ? from segment s cross join person p where s.id = ? and " + MATCHES,
+                now(), segmentId);
+    }
+
+    /** Brings one person's memberships in line with their profile as it is now in this transaction. */
+    Change follow(long personId) {
+        entities.flush();
+        Set<Long> matched = new HashSet<>(jdbc.queryForList(
+                "select s.id from segment s cross join person p where p.id = ? and " + MATCHES, Long.class, personId));
+        Set<Long> current = new HashSet<>(jdbc.queryForList(
+                "select segment_id from segment_member where person_id = ?", Long.class, personId));
+        Set<Long> joined = new HashSet<>(matched);
+        joined.removeAll(current);
+        Set<Long> left = new HashSet<>(current);
+        left.removeAll(matched);
+        Timestamp now = now();
+        for (Long segmentId : joined) {
+            jdbc.update("insert into segment_member (segment_id, person_id, joined_at) values (?, ?, ?)",
+                    segmentId, personId, now);
+        }
+        for (Long segmentId : left) {
+            jdbc.update("delete from segment_member where segment_id = ? and person_id = ?", segmentId, personId);
+        }
+        return new Change(personId, Set.copyOf(joined), Set.copyOf(left));
+    }
+
+    /** Member counts of every segment that has members. */
+    Map<Long, Long> counts() {
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.query("select segment_id, count(*) from segment_member group by segment_id",
+                rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    long count(long segmentId) {
+        return jdbc.queryForObject("select count(*) from segment_member where segment_id = ?", Long.class, segmentId);
+    }
+
+    /** Usernames of a segment's members, in name order, a page at a time. */
+    List<String> usernames(long segmentId, int offset, int limit) {
+        return jdbc.queryForList("select p.username from segment_member m join person p on p.id = m.person_id "
+                + "where m.segment_id = ? order by p.username offset ? rows fetch next ? rows only",
+                String.class, segmentId, offset, limit);
+    }
+
+    /** Whether any person has a custom profile field of this name. */
+    boolean customFieldInUse(String fieldName) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from person_profile_field where field_name = ?)", Boolean.class, fieldName));
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}

@@ -1,0 +1,101 @@
+package io.muster.segment;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.muster.common.ConflictException;
+import io.muster.common.InvalidInputException;
+import io.muster.common.NotFoundException;
+import io.muster.course.Course;
+import io.muster.course.CourseRepository;
+import io.muster.course.EnrolmentMethod;
+import io.muster.people.EmploymentType;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Segments, their members and their course links. Every rule is checked before anything is written. */
+@Service
+public class SegmentService {
+
+    private final SegmentRepository segments;
+    private final SegmentMembership membership;
+    private final SegmentLinks links;
+    private final CourseRepository courses;
+    private final Clock clock;
+
+    SegmentService(SegmentRepository segments, SegmentMembership membership, SegmentLinks links,
+            CourseRepository courses, Clock clock) {
+        this.segments = segments;
+        this.membership = membership;
+        this.links = links;
+        this.courses = courses;
+        this.clock = clock;
+    }
+
+    /** Creates the segment and fills it with everyone who matches now. */
+    @Transactional
+    public Segment create(String name, Map<String, ? extends Set<String>> rule) {
+        if (segments.findByName(name).isPresent()) {
+            throw new ConflictException("name", "a segment with this name exists already");
+        }
+        rule.forEach(this::checkField);
+        Segment segment = segments.saveAndFlush(new Segment(name, rule, clock.instant()));
+        membership.fill(segment.getId());
+        return segment;
+    }
+
+    @Transactional(readOnly = true)
+    public Segment get(long id) {
+        return segments.findById(id).orElseThrow(() -> new NotFoundException("Segment", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Segment> all() {
+        return segments.findAll(Sort.by("name"));
+    }
+
+    /**
+     * Links a course for smart enrolment. Seed 002: only a course enrolled "by assignment only"
+     * may be; a self-enrolment course is refused.
+     */
+    @Transactional
+    public void link(long segmentId, long courseId, String actor) {
+        get(segmentId);
+        Course course = courses.findById(courseId)
+                .orElseThrow(() -> new InvalidInputException("courseId", "unknown course " + courseId));
+        if (course.getEnrolmentMethod() != EnrolmentMethod.ASSIGNMENT_ONLY) {
+            throw new ConflictException("courseId", "only a course whose enrolment method is ASSIGNMENT_ONLY can be "
+                    + "linked to a segment; " + course.getCode() + " is " + course.getEnrolmentMethod());
+        }
+        if (links.exists(segmentId, courseId)) {
+            throw new ConflictException("courseId", "the course is linked to this segment already");
+        }
+        links.link(segmentId, courseId, actor);
+    }
+
+    @Transactional
+    public void unlink(long segmentId, long courseId) {
+        get(segmentId);
+        if (!links.unlink(segmentId, courseId)) {
+            throw new NotFoundException("Link of course " + courseId + " to segment", segmentId);
+        }
+    }
+
+    private void checkField(String field, Set<String> values) {
+        String at = "rule." + field;
+        if (field.equals("employmentType")) {
+            Set<String> allowed = Arrays.stream(EmploymentType.values()).map(Enum::name)
+                    .collect(java.util.stream.Collectors.toSet());
+            values.stream().filter(v -> !allowed.contains(v)).findFirst().ifPresent(v -> {
+                throw new InvalidInputException(at, "'" + v + "' is not an employment type " + allowed);
+            });
+        } else if (!SegmentMembership.STANDARD_FIELDS.containsKey(field) && !membership.customFieldInUse(field)) {
+            throw new InvalidInputException(at, "no such profile field: not one of "
+                    + SegmentMembership.STANDARD_FIELDS.keySet() + " and no person has a custom field of this name");
+        }
+    }
+}
