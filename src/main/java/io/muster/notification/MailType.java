@@ -21,7 +21,11 @@ public enum MailType {
     SESSION_CHANGED("session-changed", false, "REQUEST"),
     /** To a session's trainer, about the session as a whole. */
     TRAINER_INVITATION("trainer-invitation", false, "REQUEST"),
-    TRAINER_SESSION_CANCELLED("trainer-session-cancelled", false, "CANCEL");
+    TRAINER_SESSION_CANCELLED("trainer-session-cancelled", false, "CANCEL"),
+    /** Enrolled on an e-learning course: carries the course's launch link. */
+    ENROLLED_ELEARNING("enrolled-elearning", false, null),
+    /** Enrolled on an instructor-led course: lists the upcoming sessions the person may book. */
+    ENROLLED_ILT("enrolled-ilt", false, null);
 
     private final String template;
     private final boolean toApprover;

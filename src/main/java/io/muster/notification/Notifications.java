@@ -130,6 +130,21 @@ public class Notifications {
         sendToTrainer(MailType.TRAINER_INVITATION, sessionId);
     }
 
+    /**
+     * A mail to one person that is about no registration (an enrolment, for instance); the caller
+     * fills the template's values. Once per event key.
+     */
+    @Transactional
+    public void sendToPerson(MailType type, String email, Map<String, String> values, String eventKey) {
+        if (sent.existsByEventKey(eventKey)) {
+            return;
+        }
+        Map<String, String> all = new HashMap<>(values);
+        all.put("baseUrl", baseUrl);
+        String messageId = deliver(email, templates.render(type, all), null, null);
+        sent.save(new SentMail(type.name(), email, null, null, eventKey, clock.instant(), messageId));
+    }
+
     private void deliverAndRecord(MailType type, Registration registration, TrainingSession session, Person learner,
             List<String> recipients, String eventKey) {
         MailTemplates.Rendered mail = templates.render(type, values(registration, session, learner));

@@ -1,0 +1,166 @@
+package io.muster.enrolment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.muster.course.Course;
+import io.muster.course.CourseKind;
+import io.muster.course.CourseService;
+import io.muster.notification.MailType;
+import io.muster.notification.Notifications;
+import io.muster.people.PeopleService;
+import io.muster.people.Person;
+import io.muster.rules.Decisions;
+import io.muster.session.UpcomingSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the queued enrolment mails (the enrolment_mail outbox). Each mail is claimed, then sent
+ * and recorded in a transaction of its own, so one failing address neither blocks the others
+ * nor rolls back what was sent; a failed mail is tried again a minute later, three times in
+ * all (the retry cycle of the registration mails), and each is recorded once per event in the
+ * notification log. Drained every few seconds and at the end of each auto-enrol cycle.
+ */
+@Component
+public class EnrolmentMails {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrolmentMails.class);
+    private static final int ATTEMPTS = 3;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter
+            .ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(Locale.UK);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Notifications notifications;
+    private final EnrolmentRepository enrolments;
+    private final PeopleService people;
+    private final CourseService courses;
+    private final UpcomingSessions upcoming;
+    private final Decisions decisions;
+    private final Clock clock;
+
+    EnrolmentMails(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
+            Notifications notifications, EnrolmentRepository enrolments, PeopleService people, CourseService courses,
+            UpcomingSessions upcoming, Decisions decisions, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.notifications = notifications;
+        this.enrolments = enrolments;
+        this.people = people;
+        this.courses = courses;
+        this.upcoming = upcoming;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    private record Pending(long id, long enrolmentId, String eventKey, int attempts) {
+    }
+
+    @Scheduled(fixedDelayString = "${muster.enrolment.mail-interval}")
+    void drain() {
+        sendPending(500);
+    }
+
+    /**
+     * Sends up to {@code limit} mails that are due.
+     *
+     * @return how many failed (they stay queued for their next attempt)
+     */
+    public int sendPending(int limit) {
+        Instant now = clock.instant();
+        List<Pending> due = jdbc.query("""
+                select id, enrolment_id, event_key, attempts from enrolment_mail
+                where sent_at is null and attempts < :attempts and (next_attempt_at is null or next_attempt_at <= :now)
+                order by id fetch first :limit rows only""",
+                Map.of("attempts", ATTEMPTS, "now", utc(now), "limit", limit),
+                (rs, i) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)));
+        int failed = 0;
+        for (Pending mail : due) {
+            if (!claim(mail, now)) {
+                continue;
+            }
+            try {
+                tx.executeWithoutResult(status -> send(mail));
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.warn("Enrolment mail {} failed (attempt {} of {})", mail.eventKey(), mail.attempts() + 1, ATTEMPTS, e);
+                tx.executeWithoutResult(status -> jdbc.update(
+                        "update enrolment_mail set last_error = :error where id = :id",
+                        Map.of("id", mail.id(), "error", String.valueOf(e.getMessage()).substring(0,
+                                Math.min(1000, String.valueOf(e.getMessage()).length())))));
+            }
+        }
+        return failed;
+    }
+
+    /** Counts the attempt before sending, so a crash counts too; another node's claim wins once. */
+    private boolean claim(Pending mail, Instant now) {
+        Integer claimed = tx.execute(status -> jdbc.update("""
+                update enrolment_mail set attempts = attempts + 1, next_attempt_at = :next
+                where id = :id and sent_at is null and attempts = :attempts""",
+                Map.of("id", mail.id(), "attempts", mail.attempts(), "next", utc(now.plusSeconds(60)))));
+        return claimed != null && claimed == 1;
+    }
+
+    private void send(Pending mail) {
+        Enrolment enrolment = enrolments.findById(mail.enrolmentId()).orElse(null);
+        // an enrolment that ended before its mail went out is not announced any more
+        if (enrolment != null && !enrolment.getStatus().isEnded()) {
+            Person person = people.get(enrolment.getPersonId());
+            Course course = courses.get(enrolment.getCourseId());
+            MailType type = course.getKind() == CourseKind.ELEARNING ? MailType.ENROLLED_ELEARNING : MailType.ENROLLED_ILT;
+            notifications.sendToPerson(type, person.getEmail(), values(enrolment, person, course), mail.eventKey());
+        }
+        jdbc.update("update enrolment_mail set sent_at = :now where id = :id",
+                Map.of("id", mail.id(), "now", utc(clock.instant())));
+    }
+
+    private Map<String, String> values(Enrolment enrolment, Person person, Course course) {
+        Map<String, String> values = new HashMap<>();
+        values.put("learner", person.getName());
+        values.put("course", course.getTitle());
+        values.put("method", enrolment.getMethodLabel());
+        values.put("launchUrl", course.getLaunchUrl() == null ? "" : course.getLaunchUrl());
+        values.put("sessions", course.getKind() == CourseKind.ILT ? bookableSessions(person, course) : "");
+        return values;
+    }
+
+    /** The course's upcoming sessions this person sees, by the same visibility table as the calendar. */
+    private String bookableSessions(Person person, Course course) {
+        Instant now = clock.instant();
+        ZoneId zone = ZoneId.of(person.getTimeZone());
+        Decisions.VisibilityCheck visible = decisions.visibilityFor(new Decisions.Viewer(person.getDepartment(),
+                person.getJobRole(), person.getLocation(), person.getEmploymentType().name()));
+        String lines = upcoming.scheduledAfter(now).stream()
+                .filter(s -> s.courseId() == course.getId())
+                .filter(s -> visible.of(new Decisions.SessionRules(s.departments(), s.jobRoles(), s.locations(),
+                        s.status(), s.startsAt().isAfter(now))).visible())
+                .map(s -> "- " + s.title() + ", " + DATE_TIME.format(s.startsAt().atZone(zone)) + " ("
+                        + zone.getId() + "), " + ("ONLINE".equals(s.type()) ? "online" : s.location())
+                        + (s.seatsLeft() == null ? "" : ", " + s.seatsLeft() + " seats left")
+                        + ": book with POST /api/sessions/" + s.id() + "/registrations")
+                .collect(Collectors.joining("\n"));
+        return lines.isEmpty() ? "(no session is scheduled yet; you will be able to book as soon as one is)" : lines;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
