@@ -34,6 +34,26 @@ final class LifecycleDelegates {
                 .map(r -> people.get(r.getPersonId())).toList();
     }
 
+    /**
+     * service_invite_learners: every learner added while the session was a DRAFT is invited, each
+     * through a registration process of their own (which sends the invitation and waits for the answer).
+     */
+    @Component("inviteLearners")
+    static class InviteLearners implements JavaDelegate {
+
+        private final RegistrationService registrations;
+
+        InviteLearners(RegistrationService registrations) {
+            this.registrations = registrations;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            String actor = CurrentUser.ofEngine(execution.getProcessEngineServices());
+            registrations.inviteAll((Long) execution.getVariable(VAR_SESSION_ID), actor == null ? "system" : actor);
+        }
+    }
+
     /** service_start_session: SCHEDULED becomes IN_PROGRESS when the start time comes. */
     @Component("startSession")
     static class StartSession implements JavaDelegate {

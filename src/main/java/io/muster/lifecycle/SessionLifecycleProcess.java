@@ -5,6 +5,7 @@ final class SessionLifecycleProcess {
 
     static final String KEY = "session-lifecycle";
 
+    static final String SERVICE_INVITE_LEARNERS = "service_invite_learners";
     static final String SERVICE_INVITE_TRAINER = "service_invite_trainer";
     static final String EVENT_UNTIL_START = "gateway_until_start";
     static final String TIMER_SESSION_STARTS = "timer_session_starts";

@@ -7,6 +7,8 @@ public enum MailType {
     APPROVAL_DECLINED("approval-declined", false, null),
     /** Carries the calendar invitation (iTIP REQUEST). */
     REGISTERED("registered", false, "REQUEST"),
+    /** To a learner added while the session was a DRAFT, on publication: a REQUEST awaiting their answer. */
+    INVITATION("invitation", false, "REQUEST"),
     /** Before the start, to REGISTERED learners; again after each change of the session. */
     REMINDER("reminder", false, null),
     WAITING_LIST("waiting-list", false, null),

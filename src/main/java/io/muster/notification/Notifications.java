@@ -219,7 +219,8 @@ public class Notifications {
             return null;
         }
         boolean cancel = "CANCEL".equals(type.calendarMethod());
-        if (cancel && !sent.existsByEventKey(eventKey(registration.getId(), MailType.REGISTERED))) {
+        if (cancel && !sent.existsByEventKey(eventKey(registration.getId(), MailType.REGISTERED))
+                && !sent.existsByEventKey(eventKey(registration.getId(), MailType.INVITATION))) {
             return null;
         }
         CalendarInvites.Event event = new CalendarInvites.Event(calendarUid(registration.getId()),
@@ -227,7 +228,7 @@ public class Notifications {
                 session.getStartsAt(), session.getEndsAt(), session.getZone(),
                 session.getType() == SessionType.IN_PERSON ? session.getLocation() : null,
                 session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : null,
-                settings.from(), "Muster", learner.getEmail(), learner.getName(), true);
+                settings.from(), "Muster", learner.getEmail(), learner.getName(), type != MailType.INVITATION);
         return cancel ? invites.cancel(event) : invites.request(event);
     }
 

@@ -1,12 +1,17 @@
 package io.muster.registration;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import io.muster.common.ForbiddenException;
 import io.muster.security.CurrentUser;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Booking, cancelling and answering seat offers: learners for themselves, admins for anyone. */
+/** Booking, adding invitees, cancelling and answering seat offers and invitations: learners for themselves, admins for anyone. */
 @RestController
 class RegistrationController {
 
@@ -25,6 +30,9 @@ class RegistrationController {
     }
 
     record BookingRequest(@Size(max = 64) String username) {
+    }
+
+    record InviteesRequest(@NotEmpty @Size(max = 1000) List<@NotBlank @Size(max = 64) String> usernames) {
     }
 
     record CancelRequest(@Size(max = 1000) String reason) {
@@ -45,6 +53,18 @@ class RegistrationController {
                 .body(Map.of("id", registration.id(), "status", registration.status()));
     }
 
+    /**
+     * Adds learners to a DRAFT session (admins): 201 with their NOT_INVITED registrations; they
+     * get an invitation with a calendar entry when the session is published.
+     */
+    @PostMapping("/api/sessions/{sessionId}/invitees")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<List<RegistrationView>> addInvitees(@PathVariable long sessionId,
+            @Valid @RequestBody InviteesRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(service.addInvitees(sessionId, request.usernames(), CurrentUser.username()));
+    }
+
     @GetMapping("/api/registrations/{id}")
     RegistrationView get(@PathVariable long id) {
         return service.view(id, CurrentUser.username(), CurrentUser.isAdmin());
@@ -58,11 +78,11 @@ class RegistrationController {
 
     @PostMapping("/api/registrations/{id}/accept")
     RegistrationView accept(@PathVariable long id) {
-        return service.acceptOffer(id, CurrentUser.username(), CurrentUser.isAdmin());
+        return service.accept(id, CurrentUser.username(), CurrentUser.isAdmin());
     }
 
     @PostMapping("/api/registrations/{id}/decline")
     RegistrationView decline(@PathVariable long id) {
-        return service.declineOffer(id, CurrentUser.username(), CurrentUser.isAdmin());
+        return service.decline(id, CurrentUser.username(), CurrentUser.isAdmin());
     }
 }

@@ -61,6 +61,34 @@ class RegistrationFacade {
                 (String) vars.get(VAR_REASON));
     }
 
+    /**
+     * The session of a learner added while DRAFT was published: their registration process starts
+     * at the invitation, in the caller's transaction.
+     */
+    void startInvitation(long registrationId, long sessionId, long personId, String actor, Date startsAt,
+            Date endsAt) {
+        runtime.createMessageCorrelation(MESSAGE_INVITED).processInstanceBusinessKey(Long.toString(registrationId))
+                .setVariables(Variables.createVariables()
+                        .putValue(VAR_REGISTRATION_ID, registrationId)
+                        .putValue(VAR_SESSION_ID, sessionId)
+                        .putValue(VAR_PERSON_ID, personId)
+                        .putValue(VAR_METHOD, RegistrationMethod.ADMIN.name())
+                        .putValue(VAR_ACTOR, actor)
+                        .putValue(VAR_SESSION_STARTS_AT, startsAt)
+                        .putValue(VAR_SESSION_ENDS_AT, endsAt)
+                        .putValue(VAR_REMINDER_AT, reminderAt(startsAt, endsAt))
+                        .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString()))
+                .correlateStartMessage();
+    }
+
+    /** True when the registration's process was waiting for an answer to its invitation and took it. */
+    boolean answerInvitation(long registrationId, boolean accepted, String actor) {
+        return !runtime.createMessageCorrelation(accepted ? MESSAGE_INVITATION_ACCEPTED : MESSAGE_INVITATION_DECLINED)
+                .processInstanceBusinessKey(Long.toString(registrationId))
+                .setVariable(VAR_ACTOR, actor)
+                .correlateAllWithResult().isEmpty();
+    }
+
     void cancelled(long registrationId) {
         correlate(MESSAGE_CANCELLED, registrationId);
     }

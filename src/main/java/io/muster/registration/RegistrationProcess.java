@@ -35,6 +35,18 @@ final class RegistrationProcess {
     static final String END_ATTENDED = "end_attended";
     static final String END_FULL_AFTER_APPROVAL = "end_full_after_approval";
 
+    // Invitations to learners added while the session was a DRAFT (a second start, by message).
+    static final String START_INVITED = "start_invited";
+    static final String SERVICE_INVITE_LEARNER = "service_invite_learner";
+    static final String SERVICE_NOTIFY_INVITATION = "service_notify_invitation";
+    static final String EVENT_INVITATION_ANSWER = "gateway_invitation_answer";
+    static final String SERVICE_ACCEPT_INVITATION = "service_accept_invitation";
+    static final String SERVICE_DECLINE_INVITATION = "service_decline_invitation";
+    static final String TIMER_INVITATION_UNANSWERED = "timer_invitation_unanswered";
+    static final String SERVICE_EXPIRE_INVITATION = "service_expire_invitation";
+    static final String END_INVITATION_DECLINED = "end_invitation_declined";
+    static final String END_INVITATION_EXPIRED = "end_invitation_expired";
+
     /** The learner or an admin cancelled; the roster has already ended the registration. */
     static final String MESSAGE_CANCELLED = "registration-cancelled";
     /** A waiting-list offer was accepted: the registration now holds a seat. */
@@ -45,6 +57,13 @@ final class RegistrationProcess {
     static final String MESSAGE_RESCHEDULED = "registration-rescheduled";
     /** A waiting-list offer was declined or expired: the registration has ended. */
     static final String MESSAGE_OFFER_NOT_TAKEN = "registration-offer-not-taken";
+
+    /** Starts a registration for a learner added to a DRAFT session, once the session is published. */
+    static final String MESSAGE_INVITED = "registration-invited";
+    /** The learner accepted the invitation (API or calendar reply). */
+    static final String MESSAGE_INVITATION_ACCEPTED = "registration-invitation-accepted";
+    /** The learner declined the invitation (API or calendar reply). */
+    static final String MESSAGE_INVITATION_DECLINED = "registration-invitation-declined";
 
     static final String VAR_SESSION_ID = "sessionId";
     static final String VAR_PERSON_ID = "personId";

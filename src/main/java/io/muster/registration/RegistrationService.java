@@ -6,15 +6,18 @@ import java.util.List;
 
 import io.muster.common.ConflictException;
 import io.muster.common.ForbiddenException;
+import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
 import io.muster.common.ProcessTransactions;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.roster.Registration;
 import io.muster.roster.RegistrationMethod;
+import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
 import io.muster.rules.Decisions;
 import io.muster.session.SessionService;
+import io.muster.session.SessionStatus;
 import io.muster.session.TrainingSession;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -60,6 +63,10 @@ public class RegistrationService {
     private Registration doBook(long sessionId, String username, String actor, boolean byAdmin) {
         TrainingSession session = sessions.get(sessionId);
         Person person = people.get(username);
+        if (byAdmin && session.getStatus() == SessionStatus.DRAFT) {
+            throw new ConflictException("The session is a draft: add learners with POST /api/sessions/" + sessionId
+                    + "/invitees; they are invited when it is published");
+        }
         if (!byAdmin) {
             Decisions.VisibilityCheck check = decisions.visibilityFor(Calendar.viewer(person));
             Decisions.SessionRules rules = Calendar.rules(session, clock.instant());
@@ -105,24 +112,86 @@ public class RegistrationService {
         return roster.get(registrationId);
     }
 
-    public RegistrationView acceptOffer(long registrationId, String actor, boolean byAdmin) {
-        return transactions.run(() -> {
-            visible(registrationId, actor, byAdmin);
-            if (!promotionProcess.accept(registrationId, actor)) {
-                throw new ConflictException("There is no open seat offer for this registration");
+    /** Accepts an open seat offer, or an invitation (a seat, the waiting list, or 409 "Session full"). */
+    public RegistrationView accept(long registrationId, String actor, boolean byAdmin) {
+        return transactions.run(() -> view(answer(visible(registrationId, actor, byAdmin), true, actor)));
+    }
+
+    public RegistrationView decline(long registrationId, String actor, boolean byAdmin) {
+        return transactions.run(() -> view(answer(visible(registrationId, actor, byAdmin), false, actor)));
+    }
+
+    /**
+     * The answer goes to the process that waits for it: the waiting-list promotion for a seat
+     * offer, the registration's own process for an invitation.
+     */
+    private Registration answer(Registration registration, boolean accepted, String actor) {
+        long id = registration.getId();
+        boolean taken;
+        if (registration.hasOpenOffer()) {
+            taken = accepted ? promotionProcess.accept(id, actor) : promotionProcess.decline(id, actor);
+        } else {
+            try {
+                taken = registrationProcess.answerInvitation(id, accepted, actor);
+            } catch (RuntimeException e) {
+                throw translated(e);
             }
-            return view(roster.get(registrationId));
+        }
+        if (!taken) {
+            throw new ConflictException("There is no open seat offer or invitation for this registration");
+        }
+        return roster.get(id);
+    }
+
+    /**
+     * A calendar reply: accepts or declines an open invitation or seat offer. Returns false, and
+     * changes nothing, when the registration has none or (accepting) no seat or queue place is
+     * left; the session row stays locked meanwhile, so the check holds for the answer.
+     */
+    @Transactional
+    public boolean answerFromCalendar(long registrationId, boolean accepted) {
+        Registration registration = roster.find(registrationId).orElse(null);
+        if (registration == null) {
+            return false;
+        }
+        String who = people.get(registration.getPersonId()).getUsername();
+        if (registration.hasOpenOffer()) {
+            return accepted ? promotionProcess.accept(registrationId, who) : promotionProcess.decline(registrationId, who);
+        }
+        if (registration.getStatus() != RegistrationStatus.INVITED
+                || (accepted && !roster.invitationAcceptable(registrationId))) {
+            return false;
+        }
+        return registrationProcess.answerInvitation(registrationId, accepted, who);
+    }
+
+    /**
+     * An admin adds learners to a DRAFT session: NOT_INVITED, all or none. They are invited when
+     * the session is published.
+     */
+    public List<RegistrationView> addInvitees(long sessionId, List<String> usernames, String actor) {
+        return transactions.run(() -> {
+            sessions.get(sessionId);
+            List<Long> personIds = new java.util.ArrayList<>();
+            for (int i = 0; i < usernames.size(); i++) {
+                String username = usernames.get(i);
+                String field = "usernames[" + i + "]";
+                personIds.add(people.find(username).orElseThrow(() ->
+                        new InvalidInputException(field, "unknown person '" + username + "'")).getId());
+            }
+            return personIds.stream().distinct().map(personId ->
+                    view(roster.get(roster.addUninvited(sessionId, personId, actor)))).toList();
         });
     }
 
-    public RegistrationView declineOffer(long registrationId, String actor, boolean byAdmin) {
-        return transactions.run(() -> {
-            visible(registrationId, actor, byAdmin);
-            if (!promotionProcess.decline(registrationId, actor)) {
-                throw new ConflictException("There is no open seat offer for this registration");
-            }
-            return view(roster.get(registrationId));
-        });
+    /** The session was published: each learner added while it was a draft gets their registration process. */
+    @Transactional
+    public int inviteAll(long sessionId, String actor) {
+        TrainingSession session = sessions.get(sessionId);
+        List<Registration> uninvited = roster.uninvitedOf(sessionId);
+        uninvited.forEach(r -> registrationProcess.startInvitation(r.getId(), sessionId, r.getPersonId(), actor,
+                Date.from(session.getStartsAt()), Date.from(session.getEndsAt())));
+        return uninvited.size();
     }
 
     @Transactional(readOnly = true)

@@ -88,6 +88,11 @@ public class Registration {
         return status == RegistrationStatus.INVITED && offerExpiresAt != null;
     }
 
+    /** Joins the waiting list now: the queue position is the time of joining, not of being added. */
+    void queueFrom(Instant at) {
+        this.requestedAt = at;
+    }
+
     void linkProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }

@@ -148,6 +148,89 @@ public class RosterService {
         registration.closeOffer(RegistrationStatus.DECLINED, clock.instant(), actor, reason);
     }
 
+    /**
+     * An admin adds a learner to a DRAFT session: on the roster without a seat, invited only when
+     * the session is published.
+     */
+    @Transactional
+    public long addUninvited(long sessionId, long personId, String actor) {
+        SessionSeats session = seats.lock(sessionId);
+        if (!"DRAFT".equals(session.status())) {
+            throw new ConflictException("Learners are added uninvited only to a DRAFT session; book them instead");
+        }
+        registrations.findLive(sessionId, personId).ifPresent(existing -> {
+            throw new ConflictException("Already on the roster of this session (registration " + existing.getId() + ")");
+        });
+        return registrations.save(new Registration(sessionId, personId, RegistrationStatus.NOT_INVITED,
+                RegistrationMethod.ADMIN, clock.instant(), actor, "Added to the draft session")).getId();
+    }
+
+    /** The registrations waiting for the session to be published. */
+    @Transactional(readOnly = true)
+    public List<Registration> uninvitedOf(long sessionId) {
+        return registrations.findBySessionIdOrderByRequestedAtAscIdAsc(sessionId).stream()
+                .filter(r -> r.getStatus() == RegistrationStatus.NOT_INVITED).toList();
+    }
+
+    /** The session was published: the learner is invited. No seat is held until they accept. */
+    @Transactional
+    public void invite(long registrationId, String actor) {
+        inStatus(registrationId, EnumSet.of(RegistrationStatus.NOT_INVITED))
+                .moveTo(RegistrationStatus.INVITED, clock.instant(), actor, "Invited: the session was published");
+    }
+
+    /**
+     * An invitation accepted: a free seat when nobody queues before, else the back of the waiting
+     * list, else "Session full" and nothing changes.
+     */
+    @Transactional
+    public RegistrationStatus acceptInvitation(long registrationId, String actor) {
+        Registration registration = invitation(registrationId);
+        SessionSeats session = seats.lock(registration.getSessionId());
+        if (!bookableNow(session)) {
+            throw new ConflictException("The session is not open for booking");
+        }
+        RegistrationStatus status = seatOrQueue(session);
+        if (status == null) {
+            throw new SessionFullException();
+        }
+        Instant now = clock.instant();
+        if (status == RegistrationStatus.WAITING_LIST) {
+            registration.queueFrom(now);
+        }
+        registration.moveTo(status, now, actor, status == RegistrationStatus.REGISTERED ? "Invitation accepted"
+                : "Invitation accepted; session full: on the waiting list");
+        return status;
+    }
+
+    /**
+     * Whether accepting the invitation now would succeed. Locks the session row until the caller's
+     * transaction ends, so an acceptance in the same transaction cannot be overtaken.
+     */
+    @Transactional
+    public boolean invitationAcceptable(long registrationId) {
+        Registration registration = registrations.findById(registrationId).orElse(null);
+        if (registration == null || registration.getStatus() != RegistrationStatus.INVITED
+                || registration.hasOpenOffer()) {
+            return false;
+        }
+        SessionSeats session = seats.lock(registration.getSessionId());
+        return bookableNow(session) && placeFor(session) != null;
+    }
+
+    @Transactional
+    public void declineInvitation(long registrationId, String actor, String reason) {
+        invitation(registrationId).moveTo(RegistrationStatus.DECLINED, clock.instant(), actor, reason);
+    }
+
+    private Registration invitation(long registrationId) {
+        Registration registration = get(registrationId);
+        if (registration.getStatus() != RegistrationStatus.INVITED || registration.hasOpenOffer()) {
+            throw new ConflictException("There is no open invitation for this registration");
+        }
+        return registration;
+    }
+
     /** One learner's attendance as recorded. */
     public record Attendance(long registrationId, long personId, RegistrationStatus status) {
     }
@@ -265,11 +348,22 @@ public class RosterService {
 
     /** A free seat when nobody queues before; else the waiting list if there is one; else null (full). */
     private RegistrationStatus seatOrQueue(SessionSeats session) {
-        if (session.hasFreeSeat() && session.queued() == 0) {
+        RegistrationStatus status = placeFor(session);
+        if (status == RegistrationStatus.REGISTERED) {
             seats.take(session.sessionId());
+        }
+        return status;
+    }
+
+    private static RegistrationStatus placeFor(SessionSeats session) {
+        if (session.hasFreeSeat() && session.queued() == 0) {
             return RegistrationStatus.REGISTERED;
         }
         return session.waitingList() ? RegistrationStatus.WAITING_LIST : null;
+    }
+
+    private boolean bookableNow(SessionSeats session) {
+        return "SCHEDULED".equals(session.status()) && session.startsAt().isAfter(clock.instant());
     }
 
     private SessionSeats openForBooking(long sessionId) {

@@ -36,6 +36,7 @@ class SessionLifecycleProcessTest {
     void mocks() {
         init(processEngine);
         Mocks.register("sessionMail", (JavaDelegate) e -> log.add("mail " + e.getVariable(VAR_MAIL_TYPE)));
+        Mocks.register("inviteLearners", (JavaDelegate) e -> log.add("learners invited"));
         Mocks.register("startSession", (JavaDelegate) e -> log.add("in progress"));
         Mocks.register("completeSession", (JavaDelegate) e -> log.add("completed"));
         Mocks.register("rescheduleSession", (JavaDelegate) e -> {
@@ -66,15 +67,16 @@ class SessionLifecycleProcessTest {
     }
 
     @Test
-    void theTrainerIsInvitedAndTheStatusFollowsTheClock() {
+    void learnersAndTheTrainerAreInvitedAndTheStatusFollowsTheClock() {
         ProcessInstance pi = publish(true);
-        assertThat(pi).isWaitingAt(SERVICE_INVITE_TRAINER, EVENT_UNTIL_START);
+        assertThat(pi).hasPassed(SERVICE_INVITE_LEARNERS).isWaitingAt(SERVICE_INVITE_TRAINER, EVENT_UNTIL_START);
         runMails(pi);
         execute(job(TIMER_SESSION_STARTS, pi));
         assertThat(pi).isWaitingAt(TIMER_SESSION_ENDS);
         execute(job(TIMER_SESSION_ENDS, pi));
         assertThat(pi).isEnded().hasPassed(END_SESSION_COMPLETED);
-        Assertions.assertThat(log).containsExactly("mail TRAINER_INVITATION", "in progress", "completed");
+        Assertions.assertThat(log).containsExactly("learners invited", "mail TRAINER_INVITATION", "in progress",
+                "completed");
     }
 
     @Test
@@ -106,7 +108,8 @@ class SessionLifecycleProcessTest {
         runMails(pi);
         runtimeService().createMessageCorrelation(MESSAGE_CHANGED).processInstanceBusinessKey("7").correlate();
         runMails(pi);
-        Assertions.assertThat(log).containsExactly("mail TRAINER_INVITATION", "rescheduled", "mail SESSION_CHANGED");
+        Assertions.assertThat(log).containsExactly("learners invited", "mail TRAINER_INVITATION", "rescheduled",
+                "mail SESSION_CHANGED");
         Date due = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getDuedate();
         Assertions.assertThat(due).isEqualTo(new Date(now + 3 * DAY));
         assertThat(pi).isWaitingAt(EVENT_UNTIL_START);

@@ -2,20 +2,18 @@ package io.muster.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.util.Map;
-import java.util.Optional;
+
+import static io.muster.support.CalendarParts.calendarOf;
+import static io.muster.support.CalendarParts.value;
 
 import io.muster.support.EmbeddedServices;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
 import io.muster.support.Mailbox;
-import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import org.junit.jupiter.api.Test;
@@ -73,33 +71,8 @@ class CalendarInvitationIT {
         assertThat((String) parts.getBodyPart(1).getContent()).contains("<p>Hello Test " + waiting + ",</p>");
     }
 
-    private static String value(VEvent event, String property) {
-        return event.getProperty(property).map(Property::getValue).orElseThrow();
-    }
-
     private static String text(MimeMessage message) throws Exception {
         MimeMultipart parts = (MimeMultipart) message.getContent();
         return (String) parts.getBodyPart(0).getContent();
-    }
-
-    /** The text/calendar alternative, checked for its method, parsed as a calendar client would. */
-    private static Calendar calendarOf(MimeMessage message, String method) throws Exception {
-        MimeMultipart parts = (MimeMultipart) message.getContent();
-        assertThat(parts.getContentType()).startsWith("multipart/alternative");
-        Optional<BodyPart> calendarPart = Optional.empty();
-        for (int i = 0; i < parts.getCount(); i++) {
-            if (parts.getBodyPart(i).getContentType().startsWith("text/calendar")) {
-                calendarPart = Optional.of(parts.getBodyPart(i));
-            }
-        }
-        BodyPart part = calendarPart.orElseThrow();
-        assertThat(part.getContentType()).contains("method=" + method);
-        Object content = part.getContent();
-        String ics = content instanceof String s ? s : new String(((java.io.InputStream) content).readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-        assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
-        assertThat(calendar.validate().hasErrors()).as(calendar.validate().getEntries().toString()).isFalse();
-        return calendar;
     }
 }

@@ -56,6 +56,9 @@ class RegistrationProcessTest {
         });
         Mocks.register("takeApprovedSeat", (JavaDelegate) e -> e.setVariable(VAR_STATUS, seat));
         Mocks.register("declineApproval", (JavaDelegate) e -> e.setVariable(VAR_STATUS, "APPROVAL_DECLINED"));
+        Mocks.register("inviteLearner", (JavaDelegate) e -> e.setVariable(VAR_STATUS, "INVITED"));
+        Mocks.register("acceptInvitation", (JavaDelegate) e -> e.setVariable(VAR_STATUS, seat));
+        Mocks.register("declineInvitation", (JavaDelegate) e -> e.setVariable(VAR_STATUS, "DECLINED"));
         Mocks.register("registrationMail", (JavaDelegate) e -> mails.add((String) e.getVariable(VAR_MAIL_TYPE)));
         Mocks.register("approvalCandidates", new Candidates());
     }
@@ -91,6 +94,72 @@ class RegistrationProcessTest {
                 .putValue(VAR_SESSION_ENDS_AT, new Date(now + 10L * 24 * 3600 * 1000 + 7_200_000))
                 .putValue(VAR_REMINDER_AT, new Date(now + 9L * 24 * 3600 * 1000))
                 .putValue(VAR_APPROVAL_REMINDER, "P2D"));
+    }
+
+    /** A learner added while the session was a draft: the session was published. */
+    private ProcessInstance invite() {
+        long now = System.currentTimeMillis();
+        return runtimeService().createMessageCorrelation(MESSAGE_INVITED).processInstanceBusinessKey("42")
+                .setVariables(Variables.createVariables()
+                        .putValue(VAR_REGISTRATION_ID, 42L).putValue(VAR_SESSION_ID, 7L).putValue(VAR_PERSON_ID, 9L)
+                        .putValue(VAR_METHOD, "ADMIN").putValue(VAR_ACTOR, "admin")
+                        .putValue(VAR_SESSION_STARTS_AT, new Date(now + 10L * 24 * 3600 * 1000))
+                        .putValue(VAR_SESSION_ENDS_AT, new Date(now + 10L * 24 * 3600 * 1000 + 7_200_000))
+                        .putValue(VAR_REMINDER_AT, new Date(now + 9L * 24 * 3600 * 1000)))
+                .correlateStartMessage();
+    }
+
+    @Test
+    void anInvitationIsMailedAfterCommitAndAnAcceptedOneJoinsTheBookedPath() {
+        ProcessInstance pi = invite();
+        assertThat(pi).hasPassed(SERVICE_INVITE_LEARNER).isWaitingAt(SERVICE_NOTIFY_INVITATION, EVENT_INVITATION_ANSWER);
+        Assertions.assertThat(mails).isEmpty();
+        runMails(pi);
+        Assertions.assertThat(mails).containsExactly("INVITATION");
+
+        correlate(MESSAGE_INVITATION_ACCEPTED);
+        assertThat(pi).hasPassed(SERVICE_ACCEPT_INVITATION).isWaitingAt(SERVICE_NOTIFY_REGISTERED, EVENT_REGISTERED);
+        runMails(pi);
+        Assertions.assertThat(mails).containsExactly("INVITATION", "REGISTERED");
+    }
+
+    @Test
+    void anInvitationAcceptedWhenFullButQueuedWaitsOnTheWaitingList() {
+        seat = "WAITING_LIST";
+        ProcessInstance pi = invite();
+        correlate(MESSAGE_INVITATION_ACCEPTED);
+        assertThat(pi).isWaitingAt(SERVICE_NOTIFY_INVITATION, SERVICE_NOTIFY_WAITING_LIST, EVENT_WAITING);
+    }
+
+    @Test
+    void aDeclinedInvitationEnds() {
+        ProcessInstance pi = invite();
+        runMails(pi);
+        correlate(MESSAGE_INVITATION_DECLINED);
+        assertThat(pi).isEnded().hasPassed(SERVICE_DECLINE_INVITATION, END_INVITATION_DECLINED);
+    }
+
+    @Test
+    void anInvitationUnansweredAtTheStartIsDeclinedAndFollowsAReschedule() {
+        ProcessInstance pi = invite();
+        runMails(pi);
+        Date later = new Date(System.currentTimeMillis() + 20L * 24 * 3600 * 1000);
+        runtimeService().createMessageCorrelation(MESSAGE_RESCHEDULED).processInstanceBusinessKey("42")
+                .setVariable(VAR_SESSION_STARTS_AT, later).correlate();
+        assertThat(pi).isWaitingAt(EVENT_INVITATION_ANSWER);
+        Assertions.assertThat(job(TIMER_INVITATION_UNANSWERED, pi).getDuedate()).isEqualTo(later);
+        execute(job(TIMER_INVITATION_UNANSWERED, pi));
+        assertThat(pi).isEnded().hasPassed(SERVICE_EXPIRE_INVITATION, END_INVITATION_EXPIRED);
+    }
+
+    @Test
+    void aCancelledInvitationIsToldAndEnds() {
+        ProcessInstance pi = invite();
+        runMails(pi);
+        correlate(MESSAGE_CANCELLED);
+        runMails(pi);
+        assertThat(pi).isEnded().hasPassed(END_CANCELLED);
+        Assertions.assertThat(mails).containsExactly("INVITATION", "CANCELLED");
     }
 
     private void correlate(String message) {
@@ -258,6 +327,9 @@ class RegistrationProcessTest {
 
     @Test
     void mailTasksRetryThreeTimesThenBecomeAnIncident() {
+        Mocks.register("inviteLearner", (JavaDelegate) e -> e.setVariable(VAR_STATUS, "INVITED"));
+        Mocks.register("acceptInvitation", (JavaDelegate) e -> e.setVariable(VAR_STATUS, seat));
+        Mocks.register("declineInvitation", (JavaDelegate) e -> e.setVariable(VAR_STATUS, "DECLINED"));
         Mocks.register("registrationMail", (JavaDelegate) e -> {
             throw new IllegalStateException("SMTP down");
         });

@@ -1,0 +1,28 @@
+package io.muster.registration;
+
+import static io.muster.registration.RegistrationProcess.*;
+
+import io.muster.roster.RosterService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * service_accept_invitation: a seat or the waiting list, as for a booking; "Session full" rolls
+ * the whole answer back, so the invitation stays open.
+ */
+@Component("acceptInvitation")
+class AcceptInvitation implements JavaDelegate {
+
+    private final RosterService roster;
+
+    AcceptInvitation(RosterService roster) {
+        this.roster = roster;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(VAR_STATUS, roster.acceptInvitation(RegistrationIds.of(execution),
+                (String) execution.getVariable(VAR_ACTOR)).name());
+    }
+}
