@@ -46,15 +46,7 @@ class RegistrationFacade {
     /** Starts a registration; runs synchronously in the caller's transaction up to its first wait state. */
     Started start(long sessionId, long personId, RegistrationMethod method, String actor, Date startsAt, Date endsAt) {
         ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
-                .setVariables(Variables.createVariables()
-                        .putValue(VAR_SESSION_ID, sessionId)
-                        .putValue(VAR_PERSON_ID, personId)
-                        .putValue(VAR_METHOD, method.name())
-                        .putValue(VAR_ACTOR, actor)
-                        .putValue(VAR_SESSION_STARTS_AT, startsAt)
-                        .putValue(VAR_SESSION_ENDS_AT, endsAt)
-                        .putValue(VAR_REMINDER_AT, reminderAt(startsAt, endsAt))
-                        .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString()))
+                .setVariables(startVariables(sessionId, personId, method, actor, startsAt, endsAt))
                 .executeWithVariablesInReturn();
         VariableMap vars = instance.getVariables();
         return new Started((Long) vars.get(VAR_REGISTRATION_ID), (String) vars.get(VAR_OUTCOME),
@@ -68,17 +60,22 @@ class RegistrationFacade {
     void startInvitation(long registrationId, long sessionId, long personId, String actor, Date startsAt,
             Date endsAt) {
         runtime.createMessageCorrelation(MESSAGE_INVITED).processInstanceBusinessKey(Long.toString(registrationId))
-                .setVariables(Variables.createVariables()
-                        .putValue(VAR_REGISTRATION_ID, registrationId)
-                        .putValue(VAR_SESSION_ID, sessionId)
-                        .putValue(VAR_PERSON_ID, personId)
-                        .putValue(VAR_METHOD, RegistrationMethod.ADMIN.name())
-                        .putValue(VAR_ACTOR, actor)
-                        .putValue(VAR_SESSION_STARTS_AT, startsAt)
-                        .putValue(VAR_SESSION_ENDS_AT, endsAt)
-                        .putValue(VAR_REMINDER_AT, reminderAt(startsAt, endsAt))
-                        .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString()))
+                .setVariables(startVariables(sessionId, personId, RegistrationMethod.ADMIN, actor, startsAt, endsAt)
+                        .putValue(VAR_REGISTRATION_ID, registrationId))
                 .correlateStartMessage();
+    }
+
+    private VariableMap startVariables(long sessionId, long personId, RegistrationMethod method, String actor,
+            Date startsAt, Date endsAt) {
+        return Variables.createVariables()
+                .putValue(VAR_SESSION_ID, sessionId)
+                .putValue(VAR_PERSON_ID, personId)
+                .putValue(VAR_METHOD, method.name())
+                .putValue(VAR_ACTOR, actor)
+                .putValue(VAR_SESSION_STARTS_AT, startsAt)
+                .putValue(VAR_SESSION_ENDS_AT, endsAt)
+                .putValue(VAR_REMINDER_AT, reminderAt(startsAt, endsAt))
+                .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString());
     }
 
     /** True when the registration's process was waiting for an answer to its invitation and took it. */

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
@@ -85,27 +86,26 @@ class RegistrationProcessTest {
         }
     }
 
-    private ProcessInstance start() {
+    /** What the facade starts every registration with: session, person, actor and the session's times. */
+    private static VariableMap startVariables(String method, String actor) {
         long now = System.currentTimeMillis();
-        return runtimeService().startProcessInstanceByKey(KEY, Variables.createVariables()
-                .putValue(VAR_SESSION_ID, 7L).putValue(VAR_PERSON_ID, 9L).putValue(VAR_METHOD, "SELF")
-                .putValue(VAR_ACTOR, "learner")
+        return Variables.createVariables()
+                .putValue(VAR_SESSION_ID, 7L).putValue(VAR_PERSON_ID, 9L).putValue(VAR_METHOD, method)
+                .putValue(VAR_ACTOR, actor)
                 .putValue(VAR_SESSION_STARTS_AT, new Date(now + 10L * 24 * 3600 * 1000))
                 .putValue(VAR_SESSION_ENDS_AT, new Date(now + 10L * 24 * 3600 * 1000 + 7_200_000))
                 .putValue(VAR_REMINDER_AT, new Date(now + 9L * 24 * 3600 * 1000))
-                .putValue(VAR_APPROVAL_REMINDER, "P2D"));
+                .putValue(VAR_APPROVAL_REMINDER, "P2D");
+    }
+
+    private ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey(KEY, startVariables("SELF", "learner"));
     }
 
     /** A learner added while the session was a draft: the session was published. */
     private ProcessInstance invite() {
-        long now = System.currentTimeMillis();
         return runtimeService().createMessageCorrelation(MESSAGE_INVITED).processInstanceBusinessKey("42")
-                .setVariables(Variables.createVariables()
-                        .putValue(VAR_REGISTRATION_ID, 42L).putValue(VAR_SESSION_ID, 7L).putValue(VAR_PERSON_ID, 9L)
-                        .putValue(VAR_METHOD, "ADMIN").putValue(VAR_ACTOR, "admin")
-                        .putValue(VAR_SESSION_STARTS_AT, new Date(now + 10L * 24 * 3600 * 1000))
-                        .putValue(VAR_SESSION_ENDS_AT, new Date(now + 10L * 24 * 3600 * 1000 + 7_200_000))
-                        .putValue(VAR_REMINDER_AT, new Date(now + 9L * 24 * 3600 * 1000)))
+                .setVariables(startVariables("ADMIN", "admin").putValue(VAR_REGISTRATION_ID, 42L))
                 .correlateStartMessage();
     }
 
