@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * records for those who attended, and the end of their registration processes.
  */
 @Service
-class AttendanceService {
+public class AttendanceService {
 
     private final SessionService sessions;
     private final PeopleService people;
@@ -49,7 +49,7 @@ class AttendanceService {
         this.clock = clock;
     }
 
-    record Line(String username, RegistrationStatus status) {
+    public record Line(String username, RegistrationStatus status) {
     }
 
     @Transactional

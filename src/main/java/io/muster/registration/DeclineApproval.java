@@ -23,7 +23,10 @@ class DeclineApproval implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String comment = (String) execution.getVariable(VAR_COMMENT);
-        String reason = execution.hasVariableLocal(VAR_REASON) ? (String) execution.getVariableLocal(VAR_REASON)
+        // Asked by activity, not by a local "reason": on the process instance's own execution the
+        // eligibility reason is local too, and would pass for the approver's.
+        String reason = SERVICE_EXPIRE_APPROVAL.equals(execution.getCurrentActivityId())
+                ? (String) execution.getVariableLocal(VAR_REASON)
                 : comment == null || comment.isBlank() ? "Declined by the approver" : "Declined: " + comment;
         roster.declineApproval(RegistrationIds.of(execution), Actors.of(execution), reason);
         execution.setVariable(VAR_STATUS, "APPROVAL_DECLINED");

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Booking, adding invitees, cancelling and answering seat offers and invitations: learners for themselves, admins for anyone. */
+/** Booking, adding invitees, cancelling and answering seat offers and invitations: learners for themselves, admins and enrolment managers for anyone. */
 @RestController
 class RegistrationController {
 
@@ -43,10 +43,10 @@ class RegistrationController {
     ResponseEntity<Map<String, Object>> book(@PathVariable long sessionId,
             @Valid @RequestBody(required = false) BookingRequest request) {
         String me = CurrentUser.username();
-        boolean admin = CurrentUser.isAdmin();
+        boolean admin = CurrentUser.managesEnrolments();
         String username = request == null || request.username() == null ? me : request.username();
         if (!admin && !username.equals(me)) {
-            throw new ForbiddenException("Only admins book other people");
+            throw new ForbiddenException("Only admins and enrolment managers book other people");
         }
         RegistrationView registration = service.book(sessionId, username, me, admin);
         return ResponseEntity.created(URI.create("/api/registrations/" + registration.id()))
@@ -54,11 +54,11 @@ class RegistrationController {
     }
 
     /**
-     * Adds learners to a DRAFT session (admins): 201 with their NOT_INVITED registrations; they
+     * Adds learners to a DRAFT session (admins, enrolment managers): 201 with their NOT_INVITED registrations; they
      * get an invitation with a calendar entry when the session is published.
      */
     @PostMapping("/api/sessions/{sessionId}/invitees")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
     ResponseEntity<List<RegistrationView>> addInvitees(@PathVariable long sessionId,
             @Valid @RequestBody InviteesRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -67,22 +67,22 @@ class RegistrationController {
 
     @GetMapping("/api/registrations/{id}")
     RegistrationView get(@PathVariable long id) {
-        return service.view(id, CurrentUser.username(), CurrentUser.isAdmin());
+        return service.view(id, CurrentUser.username(), CurrentUser.managesEnrolments());
     }
 
     @PostMapping("/api/registrations/{id}/cancel")
     RegistrationView cancel(@PathVariable long id, @Valid @RequestBody(required = false) CancelRequest request) {
-        return service.cancel(id, CurrentUser.username(), CurrentUser.isAdmin(),
+        return service.cancel(id, CurrentUser.username(), CurrentUser.managesEnrolments(),
                 request == null ? null : request.reason());
     }
 
     @PostMapping("/api/registrations/{id}/accept")
     RegistrationView accept(@PathVariable long id) {
-        return service.accept(id, CurrentUser.username(), CurrentUser.isAdmin());
+        return service.accept(id, CurrentUser.username(), CurrentUser.managesEnrolments());
     }
 
     @PostMapping("/api/registrations/{id}/decline")
     RegistrationView decline(@PathVariable long id) {
-        return service.decline(id, CurrentUser.username(), CurrentUser.isAdmin());
+        return service.decline(id, CurrentUser.username(), CurrentUser.managesEnrolments());
     }
 }

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.Date;
 
 import io.muster.roster.RegistrationMethod;
+import io.muster.security.Accounts;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,13 +21,17 @@ import org.springframework.stereotype.Component;
 class RegistrationFacade {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final Accounts accounts;
     private final Duration approvalReminder;
     private final Duration reminderBefore;
 
-    RegistrationFacade(RuntimeService runtime,
+    RegistrationFacade(RuntimeService runtime, TaskService tasks, Accounts accounts,
             @Value("${muster.registration.approval-reminder:P2D}") Duration approvalReminder,
             @Value("${muster.registration.reminder-before:PT24H}") Duration reminderBefore) {
         this.runtime = runtime;
+        this.tasks = tasks;
+        this.accounts = accounts;
         this.approvalReminder = approvalReminder;
         this.reminderBefore = reminderBefore;
     }
@@ -84,6 +91,22 @@ class RegistrationFacade {
                 .processInstanceBusinessKey(Long.toString(registrationId))
                 .setVariable(VAR_ACTOR, actor)
                 .correlateAllWithResult().isEmpty();
+    }
+
+    /** Completes the registration's open approval task as the actor; false when there is none. */
+    boolean decideApproval(long registrationId, boolean approved, String comment, String actor) {
+        Task task = tasks.createTaskQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(Long.toString(registrationId))
+                .taskDefinitionKey(USER_APPROVE_REGISTRATION).singleResult();
+        if (task == null) {
+            return false;
+        }
+        accounts.actingAs(actor, () -> {
+            tasks.complete(task.getId(), Variables.createVariables().putValue(VAR_APPROVED, approved)
+                    .putValue(VAR_COMMENT, comment));
+            return null;
+        });
+        return true;
     }
 
     void cancelled(long registrationId) {

@@ -57,10 +57,17 @@ public class RegistrationService {
      * answered as if they did not exist); an admin may book anyone into any open session.
      */
     public RegistrationView book(long sessionId, String username, String actor, boolean byAdmin) {
-        return transactions.run(() -> view(doBook(sessionId, username, actor, byAdmin)));
+        return transactions.run(() -> view(doBook(sessionId, username, actor, byAdmin,
+                byAdmin ? RegistrationMethod.ADMIN : RegistrationMethod.SELF)));
     }
 
-    private Registration doBook(long sessionId, String username, String actor, boolean byAdmin) {
+    /** A booking an admin or enrolment manager makes for someone, recorded with how it came about (e.g. COPY). */
+    public RegistrationView bookFor(long sessionId, String username, String actor, RegistrationMethod method) {
+        return transactions.run(() -> view(doBook(sessionId, username, actor, true, method)));
+    }
+
+    private Registration doBook(long sessionId, String username, String actor, boolean byAdmin,
+            RegistrationMethod method) {
         TrainingSession session = sessions.get(sessionId);
         Person person = people.get(username);
         if (byAdmin && session.getStatus() == SessionStatus.DRAFT) {
@@ -84,8 +91,7 @@ public class RegistrationService {
         });
         RegistrationFacade.Started started;
         try {
-            started = registrationProcess.start(sessionId, person.getId(),
-                    byAdmin ? RegistrationMethod.ADMIN : RegistrationMethod.SELF, actor,
+            started = registrationProcess.start(sessionId, person.getId(), method, actor,
                     Date.from(session.getStartsAt()), Date.from(session.getEndsAt()));
         } catch (RuntimeException e) {
             throw translated(e);
@@ -192,6 +198,20 @@ public class RegistrationService {
         uninvited.forEach(r -> registrationProcess.startInvitation(r.getId(), sessionId, r.getPersonId(), actor,
                 Date.from(session.getStartsAt()), Date.from(session.getEndsAt())));
         return uninvited.size();
+    }
+
+    /**
+     * An approval decided outside Tasklist: the registration's approval task is completed as the
+     * actor, so the process goes on exactly as after the approver's form (seat, waiting list or declined).
+     */
+    public RegistrationView decideApproval(long registrationId, boolean approved, String comment, String actor) {
+        return transactions.run(() -> {
+            roster.get(registrationId);
+            if (!registrationProcess.decideApproval(registrationId, approved, comment, actor)) {
+                throw new ConflictException("There is no open approval for this registration");
+            }
+            return view(roster.get(registrationId));
+        });
     }
 
     @Transactional(readOnly = true)

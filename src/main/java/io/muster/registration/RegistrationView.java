@@ -8,10 +8,10 @@ import io.muster.roster.RegistrationMethod;
 import io.muster.roster.RegistrationStatus;
 
 /** A registration as its learner and admins see it, with its whole history. */
-record RegistrationView(long id, long sessionId, String username, RegistrationStatus status, RegistrationMethod method,
+public record RegistrationView(long id, long sessionId, String username, RegistrationStatus status, RegistrationMethod method,
         Instant requestedAt, Instant offerExpiresAt, List<Change> history) {
 
-    record Change(RegistrationStatus from, RegistrationStatus to, Instant at, String by, String why) {
+    public record Change(RegistrationStatus from, RegistrationStatus to, Instant at, String by, String why) {
     }
 
     static RegistrationView of(Registration r, String username) {

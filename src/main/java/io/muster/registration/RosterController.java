@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A session's roster for admins and the session's own trainer. */
+/** A session's roster for admins, enrolment managers and the session's own trainer. */
 @RestController
 class RosterController {
 
@@ -29,12 +29,12 @@ class RosterController {
     }
 
     @GetMapping("/api/sessions/{id}/roster")
-    @PreAuthorize("hasAnyRole('ADMIN', 'TRAINER')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER', 'TRAINER')")
     @Transactional(readOnly = true)
     Roster roster(@PathVariable long id) {
         TrainingSession session = sessions.get(id);
-        if (!CurrentUser.isAdmin() && !session.isTrainedBy(CurrentUser.username())) {
-            throw new ForbiddenException("Only the session's trainer and admins see its roster");
+        if (!CurrentUser.managesEnrolments() && !session.isTrainedBy(CurrentUser.username())) {
+            throw new ForbiddenException("Only the session's trainer, admins and enrolment managers see its roster");
         }
         List<RegistrationView> lines = registrations.rosterOf(id);
         long attending = lines.stream().filter(r -> r.status() == RegistrationStatus.REGISTERED

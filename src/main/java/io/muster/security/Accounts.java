@@ -65,6 +65,24 @@ public class Accounts {
                 .map(User::getEmail).filter(email -> email != null && !email.isBlank()).toList();
     }
 
+    /**
+     * Runs engine work as this user (with their groups), so the engine checks their authorizations
+     * and records them, as it would for the same step taken in Tasklist.
+     */
+    public <T> T actingAs(String username, java.util.function.Supplier<T> work) {
+        org.camunda.bpm.engine.impl.identity.Authentication previous = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(username, groupsOf(username));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                identityService.clearAuthentication();
+            } else {
+                identityService.setAuthentication(previous);
+            }
+        }
+    }
+
     public boolean groupExists(String group) {
         return identityService.createGroupQuery().groupId(group).count() > 0;
     }

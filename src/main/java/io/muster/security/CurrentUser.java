@@ -24,6 +24,11 @@ public final class CurrentUser {
         return hasRole("ADMIN");
     }
 
+    /** Admins and enrolment managers book, cancel and move anyone's registrations and work on rosters. */
+    public static boolean managesEnrolments() {
+        return isAdmin() || hasRole("ENROLMENT_MANAGER");
+    }
+
     /** The user the engine runs a command for (an approver completing a task in Tasklist), or null. */
     public static String ofEngine(ProcessEngineServices engine) {
         org.camunda.bpm.engine.impl.identity.Authentication auth =

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -48,7 +49,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     void setUp() {
         Map.of(MusterGroups.ADMINS, "Muster administrators", MusterGroups.APPROVERS, "Approvers",
                 MusterGroups.TRAINERS, "Trainers", MusterGroups.LEARNERS, "Learners",
-                MusterGroups.ANALYSTS, "Decision analysts").forEach(this::group);
+                MusterGroups.ANALYSTS, "Decision analysts", MusterGroups.ENROLMENT_MANAGERS, "Enrolment managers")
+                .forEach(this::group);
 
         // Muster admins are full Camunda admins.
         for (Resources resource : Resources.values()) {
@@ -62,6 +64,10 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         grant(MusterGroups.ANALYSTS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
         grant(MusterGroups.ANALYSTS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
         grant(MusterGroups.ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
+        // Enrolment managers decide registration approvals through Muster's roster API (which completes
+        // the task as them); they get no webapp and no other engine rights.
+        grant(MusterGroups.ENROLMENT_MANAGERS, Resources.PROCESS_DEFINITION, "registration",
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
         // Learners get no webapp access at all.
 
         filter("My tasks", 1, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));

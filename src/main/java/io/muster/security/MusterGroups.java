@@ -12,10 +12,13 @@ public final class MusterGroups {
     public static final String TRAINERS = "trainers";
     public static final String LEARNERS = "learners";
     public static final String ANALYSTS = "analysts";
+    /** Manage enrolments and rosters (book, cancel, bulk status, copy, export) without configuring courses. */
+    public static final String ENROLMENT_MANAGERS = "enrolment-managers";
     /** Camunda's own administrators are Muster admins too. */
     public static final String CAMUNDA_ADMIN = Groups.CAMUNDA_ADMIN;
 
-    public static final List<String> ALL = List.of(ADMINS, APPROVERS, TRAINERS, LEARNERS, ANALYSTS);
+    public static final List<String> ALL = List.of(ADMINS, APPROVERS, TRAINERS, LEARNERS, ANALYSTS,
+            ENROLMENT_MANAGERS);
 
     private MusterGroups() {
     }
@@ -28,6 +31,7 @@ public final class MusterGroups {
             case TRAINERS -> "ROLE_TRAINER";
             case LEARNERS -> "ROLE_LEARNER";
             case ANALYSTS -> "ROLE_ANALYST";
+            case ENROLMENT_MANAGERS -> "ROLE_ENROLMENT_MANAGER";
             default -> null;
         };
     }

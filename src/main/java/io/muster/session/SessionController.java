@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The admin side of the session catalogue; learners see sessions through their own calendar. */
+/** The admin side of the session catalogue (trainers and enrolment managers read it); learners see sessions through their own calendar. */
 @RestController
 @RequestMapping("/api/sessions")
 class SessionController {
@@ -38,7 +38,7 @@ class SessionController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'TRAINER')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER', 'TRAINER')")
     @Transactional(readOnly = true)
     List<SessionView> search(@RequestParam(required = false) String trainer,
             @RequestParam(required = false) SessionStatus status, @RequestParam(required = false) String q) {
@@ -46,7 +46,7 @@ class SessionController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'TRAINER')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER', 'TRAINER')")
     @Transactional(readOnly = true)
     SessionView get(@PathVariable Long id) {
         return SessionView.of(service.get(id));

@@ -1,0 +1,104 @@
+package io.muster.rosterops;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.muster.common.ConflictException;
+import io.muster.common.ProcessTransactions;
+import io.muster.people.PeopleService;
+import io.muster.people.Person;
+import io.muster.registration.RegistrationService;
+import io.muster.roster.Registration;
+import io.muster.roster.RegistrationMethod;
+import io.muster.roster.RegistrationStatus;
+import io.muster.roster.RosterService;
+import io.muster.session.SessionService;
+import io.muster.session.TrainingSession;
+import org.springframework.stereotype.Service;
+
+/**
+ * Copies learners of one session into another session of the same course. Each learner is booked
+ * through the registration process (method COPY), so the destination decides: a seat, its waiting
+ * list, an approval, or a refusal such as "Session full", reported per learner.
+ */
+@Service
+class RosterCopies {
+
+    private final SessionService sessions;
+    private final PeopleService people;
+    private final RosterService roster;
+    private final RegistrationService registrations;
+    private final ProcessTransactions transactions;
+
+    RosterCopies(SessionService sessions, PeopleService people, RosterService roster,
+            RegistrationService registrations, ProcessTransactions transactions) {
+        this.transactions = transactions;
+        this.sessions = sessions;
+        this.people = people;
+        this.roster = roster;
+        this.registrations = registrations;
+    }
+
+    record Copied(String username, long fromRegistrationId, long registrationId, RegistrationStatus status) {
+    }
+
+    record NotCopied(String username, Long fromRegistrationId, String reason) {
+    }
+
+    record Result(long targetSessionId, List<Copied> copied, List<NotCopied> refused) {
+    }
+
+    Result copy(long sessionId, long targetSessionId, List<Long> registrationIds, List<String> usernames,
+            String actor) {
+        transactions.run(() -> {
+            TrainingSession source = sessions.get(sessionId);
+            TrainingSession target = sessions.get(targetSessionId);
+            if (targetSessionId == sessionId) {
+                throw new ConflictException("targetSessionId", "must be another session than the one copied from");
+            }
+            if (!target.getCourse().getId().equals(source.getCourse().getId())) {
+                throw new ConflictException("targetSessionId", "must be a session of the same course");
+            }
+            return null;
+        });
+        List<Copied> copied = new ArrayList<>();
+        List<NotCopied> refused = new ArrayList<>();
+        for (Map.Entry<String, Registration> line : learners(sessionId, registrationIds, usernames, refused).entrySet()) {
+            String username = line.getKey();
+            long from = line.getValue().getId();
+            PerLine.attempt(() -> registrations.bookFor(targetSessionId, username, actor, RegistrationMethod.COPY),
+                    booked -> copied.add(new Copied(username, from, booked.id(), booked.status())),
+                    why -> refused.add(new NotCopied(username, from, why)));
+        }
+        return new Result(targetSessionId, copied, refused);
+    }
+
+    /** Each selected learner once, with their latest line on the source roster; the rest refused. */
+    private Map<String, Registration> learners(long sessionId, List<Long> registrationIds, List<String> usernames,
+            List<NotCopied> refused) {
+        List<Registration> rosterLines = roster.rosterOf(sessionId);
+        Map<Long, Registration> latestByPerson = new LinkedHashMap<>();
+        rosterLines.forEach(r -> latestByPerson.put(r.getPersonId(), r));
+        Map<String, Registration> selected = new LinkedHashMap<>();
+        for (Long id : registrationIds) {
+            Registration r = rosterLines.stream().filter(x -> x.getId().equals(id)).findFirst().orElse(null);
+            if (r == null) {
+                refused.add(new NotCopied(null, id, "Not on this session's roster"));
+            } else {
+                selected.putIfAbsent(people.get(r.getPersonId()).getUsername(), r);
+            }
+        }
+        for (String username : usernames) {
+            Person person = people.find(username).orElse(null);
+            Registration r = person == null ? null : latestByPerson.get(person.getId());
+            if (r == null) {
+                refused.add(new NotCopied(username, null, "Not on this session's roster"));
+            } else {
+                selected.putIfAbsent(username, r);
+            }
+        }
+        return selected;
+    }
+}

@@ -1,0 +1,91 @@
+package io.muster.rosterops;
+
+import java.util.List;
+
+import io.muster.common.ForbiddenException;
+import io.muster.common.InvalidInputException;
+import io.muster.roster.RegistrationStatus;
+import io.muster.security.CurrentUser;
+import io.muster.session.SessionService;
+import io.muster.session.TrainingSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Work on a session's roster as a whole: status of selected lines, copy to another session, export. */
+@RestController
+class RosterOperationsController {
+
+    private final StatusUpdates statusUpdates;
+    private final RosterCopies copies;
+    private final RosterExport export;
+    private final SessionService sessions;
+
+    RosterOperationsController(StatusUpdates statusUpdates, RosterCopies copies, RosterExport export,
+            SessionService sessions) {
+        this.statusUpdates = statusUpdates;
+        this.copies = copies;
+        this.export = export;
+        this.sessions = sessions;
+    }
+
+    record StatusRequest(@NotEmpty @Size(max = 500) List<@NotNull Long> registrationIds,
+            @NotNull RegistrationStatus status, @Size(max = 1000) String reason) {
+    }
+
+    record CopyRequest(@NotNull Long targetSessionId, @Size(max = 500) List<@NotNull Long> registrationIds,
+            @Size(max = 500) List<@NotNull @Size(max = 64) String> usernames, RegistrationStatus status) {
+    }
+
+    /** 200 with the lines applied (and the status each reached) and the lines refused, each with why. */
+    @PostMapping("/api/sessions/{id}/roster/status")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
+    StatusUpdates.Result updateStatus(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
+        return statusUpdates.update(id, request.registrationIds(), request.status(), request.reason(),
+                CurrentUser.username());
+    }
+
+    /**
+     * Books the selected learners into another session of the same course with the status asked
+     * for, REGISTERED: the destination's process decides (seat, waiting list, approval, or refused).
+     */
+    @PostMapping("/api/sessions/{id}/roster/copy")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
+    RosterCopies.Result copy(@PathVariable long id, @Valid @RequestBody CopyRequest request) {
+        List<Long> ids = request.registrationIds() == null ? List.of() : request.registrationIds();
+        List<String> usernames = request.usernames() == null ? List.of() : request.usernames();
+        if (ids.isEmpty() && usernames.isEmpty()) {
+            throw new InvalidInputException("registrationIds", "give registrationIds or usernames");
+        }
+        if (request.status() != null && request.status() != RegistrationStatus.REGISTERED) {
+            throw new InvalidInputException("status", "must be REGISTERED (the destination's process decides the rest)");
+        }
+        return copies.copy(id, request.targetSessionId(), ids, usernames, CurrentUser.username());
+    }
+
+    @GetMapping("/api/sessions/{id}/roster.xlsx")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER', 'TRAINER')")
+    @Transactional(readOnly = true)
+    ResponseEntity<byte[]> export(@PathVariable long id) {
+        TrainingSession session = sessions.get(id);
+        if (!CurrentUser.managesEnrolments() && !session.isTrainedBy(CurrentUser.username())) {
+            throw new ForbiddenException("Only the session's trainer, admins and enrolment managers export its roster");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, RosterExport.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("roster-" + id + ".xlsx").build().toString())
+                .body(export.workbook(session));
+    }
+}
