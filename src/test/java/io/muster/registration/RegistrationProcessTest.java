@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import io.muster.roster.RosterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
 
 /** Every path of bpmn/registration.bpmn on an in-memory engine, with the domain mocked away. */
 @Deployment(resources = "bpmn/registration.bpmn")
@@ -271,12 +273,16 @@ class RegistrationProcessTest {
     @Test
     void aDeclinedApprovalEndsWithAMail() {
         eligibility = "NEEDS_APPROVAL";
+        RosterService roster = Mockito.mock(RosterService.class);
+        Mocks.register("declineApproval", new DeclineApproval(roster));
         ProcessInstance pi = start();
         runMails(pi);
         complete(task(pi), withVariables(VAR_APPROVED, false, VAR_COMMENT, "not now"));
         runMails(pi);
         assertThat(pi).isEnded().hasPassed(SERVICE_DECLINE_APPROVAL, END_APPROVAL_DECLINED);
         Assertions.assertThat(mails).containsExactly("APPROVAL_REQUEST", "APPROVAL_DECLINED");
+        // the approver's comment is the reason, not the eligibility reason the process also holds
+        Mockito.verify(roster).declineApproval(42L, Actors.SYSTEM, "Declined: not now");
     }
 
     @Test
@@ -293,12 +299,16 @@ class RegistrationProcessTest {
     @Test
     void whenTheSessionStartsBeforeApprovalTheRegistrationIsDeclined() {
         eligibility = "NEEDS_APPROVAL";
+        RosterService roster = Mockito.mock(RosterService.class);
+        Mocks.register("declineApproval", new DeclineApproval(roster));
         ProcessInstance pi = start();
         runMails(pi);
         execute(job(TIMER_SESSION_STARTS_UNAPPROVED, pi));
         runMails(pi);
         assertThat(pi).isEnded().hasPassed(SERVICE_EXPIRE_APPROVAL, END_APPROVAL_DECLINED);
         Assertions.assertThat(mails).containsExactly("APPROVAL_REQUEST", "APPROVAL_DECLINED");
+        Mockito.verify(roster).declineApproval(42L, Actors.SYSTEM,
+                "The session started before the registration was approved");
     }
 
     @Test
