@@ -61,13 +61,13 @@ class RegistrationFacade {
     }
 
     /**
-     * The session of a learner added while DRAFT was published: their registration process starts
-     * at the invitation, in the caller's transaction.
+     * A learner is invited (their draft session was published, or they were added to an open one):
+     * their registration process starts at the invitation, in the caller's transaction.
      */
-    void startInvitation(long registrationId, long sessionId, long personId, String actor, Date startsAt,
-            Date endsAt) {
+    void startInvitation(long registrationId, long sessionId, long personId, RegistrationMethod method,
+            String actor, Date startsAt, Date endsAt) {
         runtime.createMessageCorrelation(MESSAGE_INVITED).processInstanceBusinessKey(Long.toString(registrationId))
-                .setVariables(startVariables(sessionId, personId, RegistrationMethod.ADMIN, actor, startsAt, endsAt)
+                .setVariables(startVariables(sessionId, personId, method, actor, startsAt, endsAt)
                         .putValue(VAR_REGISTRATION_ID, registrationId))
                 .correlateStartMessage();
     }

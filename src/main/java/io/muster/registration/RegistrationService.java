@@ -186,7 +186,28 @@ public class RegistrationService {
                         new InvalidInputException(field, "unknown person '" + username + "'")).getId());
             }
             return personIds.stream().distinct().map(personId ->
-                    view(roster.get(roster.addUninvited(sessionId, personId, actor)))).toList();
+                    view(roster.get(roster.addUninvited(sessionId, personId, RegistrationMethod.ADMIN, actor))))
+                    .toList();
+        });
+    }
+
+    /**
+     * Adds a person for an invitation rather than a booking, recorded with how it came about (e.g.
+     * COPY): to a DRAFT session as NOT_INVITED (invited when it is published), to a session open for
+     * booking INVITED at once, through their registration process (invitation mail, calendar entry).
+     */
+    public RegistrationView addForInvitation(long sessionId, String username, String actor,
+            RegistrationMethod method) {
+        return transactions.run(() -> {
+            TrainingSession session = sessions.get(sessionId);
+            long personId = people.get(username).getId();
+            if (session.getStatus() == SessionStatus.DRAFT) {
+                return view(roster.get(roster.addUninvited(sessionId, personId, method, actor)));
+            }
+            long id = roster.addToInvite(sessionId, personId, method, actor);
+            registrationProcess.startInvitation(id, sessionId, personId, method, actor,
+                    Date.from(session.getStartsAt()), Date.from(session.getEndsAt()));
+            return view(roster.get(id));
         });
     }
 
@@ -195,7 +216,8 @@ public class RegistrationService {
     public int inviteAll(long sessionId, String actor) {
         TrainingSession session = sessions.get(sessionId);
         List<Registration> uninvited = roster.uninvitedOf(sessionId);
-        uninvited.forEach(r -> registrationProcess.startInvitation(r.getId(), sessionId, r.getPersonId(), actor,
+        uninvited.forEach(r -> registrationProcess.startInvitation(r.getId(), sessionId, r.getPersonId(),
+                r.getMethod(), actor,
                 Date.from(session.getStartsAt()), Date.from(session.getEndsAt())));
         return uninvited.size();
     }

@@ -153,16 +153,31 @@ public class RosterService {
      * the session is published.
      */
     @Transactional
-    public long addUninvited(long sessionId, long personId, String actor) {
+    public long addUninvited(long sessionId, long personId, RegistrationMethod method, String actor) {
         SessionSeats session = seats.lock(sessionId);
         if (!"DRAFT".equals(session.status())) {
             throw new ConflictException("Learners are added uninvited only to a DRAFT session; book them instead");
         }
+        return addNotInvited(sessionId, personId, method, actor, "Added to the draft session");
+    }
+
+    /**
+     * A learner to be invited to a session open for booking: NOT_INVITED until their registration
+     * process sends the invitation, which it does at once. No seat is held until they accept.
+     */
+    @Transactional
+    public long addToInvite(long sessionId, long personId, RegistrationMethod method, String actor) {
+        openForBooking(sessionId);
+        return addNotInvited(sessionId, personId, method, actor, "Added to be invited");
+    }
+
+    private long addNotInvited(long sessionId, long personId, RegistrationMethod method, String actor,
+            String reason) {
         registrations.findLive(sessionId, personId).ifPresent(existing -> {
             throw new ConflictException("Already on the roster of this session (registration " + existing.getId() + ")");
         });
-        return registrations.save(new Registration(sessionId, personId, RegistrationStatus.NOT_INVITED,
-                RegistrationMethod.ADMIN, clock.instant(), actor, "Added to the draft session")).getId();
+        return registrations.save(new Registration(sessionId, personId, RegistrationStatus.NOT_INVITED, method,
+                clock.instant(), actor, reason)).getId();
     }
 
     /** The registrations waiting for the session to be published. */

@@ -15,13 +15,16 @@ import io.muster.roster.RegistrationMethod;
 import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
 import io.muster.session.SessionService;
+import io.muster.session.SessionStatus;
 import io.muster.session.TrainingSession;
 import org.springframework.stereotype.Service;
 
 /**
- * Copies learners of one session into another session of the same course. Each learner is booked
- * through the registration process (method COPY), so the destination decides: a seat, its waiting
- * list, an approval, or a refusal such as "Session full", reported per learner.
+ * Copies learners of one session into another session of the same course, with method COPY, in
+ * the status asked for: REGISTERED books them through the registration process, so the destination
+ * decides (a seat, its waiting list, an approval, or a refusal such as "Session full"); INVITED
+ * invites them (they answer, and accepting books a seat or the queue); NOT_INVITED adds them to a
+ * draft, to be invited at its publication. Each learner's outcome is reported.
  */
 @Service
 class RosterCopies {
@@ -51,7 +54,7 @@ class RosterCopies {
     }
 
     Result copy(long sessionId, long targetSessionId, List<Long> registrationIds, List<String> usernames,
-            String actor) {
+            RegistrationStatus status, String actor) {
         transactions.run(() -> {
             TrainingSession source = sessions.get(sessionId);
             TrainingSession target = sessions.get(targetSessionId);
@@ -61,6 +64,12 @@ class RosterCopies {
             if (!target.getCourse().getId().equals(source.getCourse().getId())) {
                 throw new ConflictException("targetSessionId", "must be a session of the same course");
             }
+            boolean draft = target.getStatus() == SessionStatus.DRAFT;
+            if (draft != (status == RegistrationStatus.NOT_INVITED)) {
+                throw new ConflictException("status", draft
+                        ? "a draft session takes learners as NOT_INVITED: they are invited when it is published"
+                        : "only a draft session takes NOT_INVITED learners");
+            }
             return null;
         });
         List<Copied> copied = new ArrayList<>();
@@ -68,7 +77,9 @@ class RosterCopies {
         for (Map.Entry<String, Registration> line : learners(sessionId, registrationIds, usernames, refused).entrySet()) {
             String username = line.getKey();
             long from = line.getValue().getId();
-            PerLine.attempt(() -> registrations.bookFor(targetSessionId, username, actor, RegistrationMethod.COPY),
+            PerLine.attempt(() -> status == RegistrationStatus.REGISTERED
+                            ? registrations.bookFor(targetSessionId, username, actor, RegistrationMethod.COPY)
+                            : registrations.addForInvitation(targetSessionId, username, actor, RegistrationMethod.COPY),
                     booked -> copied.add(new Copied(username, from, booked.id(), booked.status())),
                     why -> refused.add(new NotCopied(username, from, why)));
         }

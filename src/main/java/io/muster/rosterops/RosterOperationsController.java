@@ -1,6 +1,8 @@
 package io.muster.rosterops;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import io.muster.common.ForbiddenException;
 import io.muster.common.InvalidInputException;
@@ -40,6 +42,10 @@ class RosterOperationsController {
         this.sessions = sessions;
     }
 
+    /** The statuses a copy can start from: booked, invited now, or invited when a draft is published. */
+    private static final Set<RegistrationStatus> COPY_STATUSES = EnumSet.of(RegistrationStatus.REGISTERED,
+            RegistrationStatus.INVITED, RegistrationStatus.NOT_INVITED);
+
     record StatusRequest(@NotEmpty @Size(max = 500) List<@NotNull Long> registrationIds,
             @NotNull RegistrationStatus status, @Size(max = 1000) String reason) {
     }
@@ -57,8 +63,8 @@ class RosterOperationsController {
     }
 
     /**
-     * Books the selected learners into another session of the same course with the status asked
-     * for, REGISTERED: the destination's process decides (seat, waiting list, approval, or refused).
+     * Copies the selected learners into another session of the same course in the status asked for
+     * (REGISTERED by default); the destination's process decides what that leads to.
      */
     @PostMapping("/api/sessions/{id}/roster/copy")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
@@ -68,10 +74,11 @@ class RosterOperationsController {
         if (ids.isEmpty() && usernames.isEmpty()) {
             throw new InvalidInputException("registrationIds", "give registrationIds or usernames");
         }
-        if (request.status() != null && request.status() != RegistrationStatus.REGISTERED) {
-            throw new InvalidInputException("status", "must be REGISTERED (the destination's process decides the rest)");
+        RegistrationStatus status = request.status() == null ? RegistrationStatus.REGISTERED : request.status();
+        if (!COPY_STATUSES.contains(status)) {
+            throw new InvalidInputException("status", "must be REGISTERED, INVITED or NOT_INVITED");
         }
-        return copies.copy(id, request.targetSessionId(), ids, usernames, CurrentUser.username());
+        return copies.copy(id, request.targetSessionId(), ids, usernames, status, CurrentUser.username());
     }
 
     @GetMapping("/api/sessions/{id}/roster.xlsx")

@@ -259,4 +259,60 @@ class RosterOperationsIT {
         assertThat(copy(source, Map.of("targetSessionId", otherCourse)).status()).isEqualTo(400);
         assertThat(roster(otherCourse).get("registrations")).isEmpty();
     }
+
+    @Test
+    void learnersCopiedAsInvitedGetAnInvitationWhoseAnswerTheManagerMayRecord() {
+        long course = fixtures.course("SELF");
+        long source = fixtures.session(course, 5, false, false, Map.of());
+        long target = fixtures.session(course, 3, false, false, Map.of());
+        String coming = fixtures.learner();
+        String notComing = fixtures.learner();
+        book(coming, source);
+        book(notComing, source);
+
+        Api.Response invited = copy(source, Map.of("targetSessionId", target, "usernames", List.of(coming, notComing),
+                "status", "INVITED"));
+        assertThat(invited.status()).as(invited.text()).isEqualTo(200);
+        assertThat(invited.body().get("copied")).extracting(l -> l.get("status").asText())
+                .containsExactly("INVITED", "INVITED");
+        long comingId = invited.body().get("copied").get(0).get("registrationId").asLong();
+        long notComingId = invited.body().get("copied").get(1).get("registrationId").asLong();
+        JsonNode line = registration(comingId);
+        assertThat(line.get("method").asText()).isEqualTo("COPY");
+        assertThat(line.get("history")).extracting(c -> c.get("to").asText()).containsExactly("NOT_INVITED", "INVITED");
+        assertThat(Mailbox.awaitSubjects(coming + "@example.org", 2)).anyMatch(subject -> subject.startsWith("You are invited"));
+        assertThat(roster(target).get("seatsTaken").asInt()).isZero();
+
+        Api.Response answered = status(target, List.of(comingId), "REGISTERED", null);
+        assertThat(answered.body().get("applied").get(0).get("status").asText()).isEqualTo("REGISTERED");
+        Api.Response declined = status(target, List.of(notComingId), "DECLINED", null);
+        assertThat(declined.body().get("applied").get(0).get("status").asText()).isEqualTo("DECLINED");
+        assertThat(roster(target).get("seatsTaken").asInt()).isOne();
+    }
+
+    @Test
+    void learnersCopiedIntoADraftWaitUninvitedUntilItIsPublished() {
+        long course = fixtures.course("SELF");
+        long source = fixtures.session(course, 5, false, false, Map.of());
+        long draft = fixtures.draft(course, 5, false, false, Map.of());
+        long open = fixtures.session(course, 5, false, false, Map.of());
+        String learner = fixtures.learner();
+        long id = book(learner, source);
+
+        assertThat(copy(source, Map.of("targetSessionId", draft, "registrationIds", List.of(id), "status", "REGISTERED"))
+                .body().get("errors").get(0).get("field").asText()).isEqualTo("status");
+        assertThat(copy(source, Map.of("targetSessionId", open, "registrationIds", List.of(id), "status", "NOT_INVITED"))
+                .status()).isEqualTo(409);
+        Api.Response added = copy(source, Map.of("targetSessionId", draft, "registrationIds", List.of(id),
+                "status", "NOT_INVITED"));
+        assertThat(added.status()).as(added.text()).isEqualTo(200);
+        long copiedId = added.body().get("copied").get(0).get("registrationId").asLong();
+        assertThat(added.body().get("copied").get(0).get("status").asText()).isEqualTo("NOT_INVITED");
+
+        Api.Response early = status(draft, List.of(copiedId), "INVITED", null);
+        assertThat(early.body().get("refused").get(0).get("reason").asText())
+                .isEqualTo("Invitations go out when the session is published");
+        assertThat(api.asAdmin(HttpMethod.POST, "/api/sessions/" + draft + "/publish", null).status()).isEqualTo(200);
+        assertThat(registration(copiedId).get("status").asText()).isEqualTo("INVITED");
+    }
 }
