@@ -157,15 +157,30 @@ public class EnrolmentService {
      */
     @Transactional
     public int unlink(long courseId, EnrolmentSource source, String actor) {
+        return unlink(courseId, source, null, actor);
+    }
+
+    /**
+     * {@link #unlink(long, EnrolmentSource, String)} for the given people only: one chunk of an
+     * unlinking too large for one transaction.
+     */
+    @Transactional
+    public int unlink(long courseId, EnrolmentSource source, Collection<Long> personIds, String actor) {
+        if (personIds != null && personIds.isEmpty()) {
+            return 0;
+        }
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("course", courseId)
                 .addValue("source", source.value())
+                .addValue("ids", personIds)
                 .addValue("reason", "Unlinked: " + source.value() + " by " + actor)
                 .addValue("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        String people = personIds == null ? "" : " and e.person_id in (:ids)";
         String onlyThisSource = """
                 e.course_id = :course
                 and exists (select 1 from enrolment_source s where s.enrolment_id = e.id and s.source = :source)
-                and not exists (select 1 from enrolment_source s where s.enrolment_id = e.id and s.source <> :source)""";
+                and not exists (select 1 from enrolment_source s where s.enrolment_id = e.id and s.source <> :source)"""
+                + people;
         jdbc.update("insert into archived_completion (enrolment_id, person_id, course_id, completed_at, archived_at, reason)"
                 + " select e.id, e.person_id, e.course_id, e.completed_at, :now, :reason from enrolment e"
                 + " where e.completed_at is not null and " + onlyThisSource, p);
@@ -173,9 +188,8 @@ public class EnrolmentService {
                 + " progress = case when e.completed_at is not null then 0 else e.progress end,"
                 + " completed_at = null, version = e.version + 1"
                 + " where e.status in " + ACTIVE + " and " + onlyThisSource, p);
-        jdbc.update("""
-                delete from enrolment_source
-                where source = :source and enrolment_id in (select id from enrolment where course_id = :course)""", p);
+        jdbc.update("delete from enrolment_source where source = :source"
+                + " and enrolment_id in (select e.id from enrolment e where e.course_id = :course" + people + ")", p);
         return ended;
     }
 
@@ -231,6 +245,16 @@ public class EnrolmentService {
                 select e.person_id from enrolment e join enrolment_source s on s.enrolment_id = e.id
                 where e.course_id = :course and s.source = :source order by e.person_id""",
                 Map.of("course", courseId, "source", source.value()), Long.class);
+    }
+
+    /** The next people in id order, after the given one, whose enrolment on the course holds this source. */
+    @Transactional(readOnly = true)
+    public List<Long> enrolledBy(long courseId, EnrolmentSource source, long afterPersonId, int limit) {
+        return jdbc.queryForList("""
+                select e.person_id from enrolment e join enrolment_source s on s.enrolment_id = e.id
+                where e.course_id = :course and s.source = :source and e.person_id > :after
+                order by e.person_id fetch first :limit rows only""",
+                Map.of("course", courseId, "source", source.value(), "after", afterPersonId, "limit", limit), Long.class);
     }
 
     @Transactional(readOnly = true)

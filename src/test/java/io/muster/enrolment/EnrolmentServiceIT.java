@@ -124,6 +124,23 @@ class EnrolmentServiceIT {
     }
 
     @Test
+    void unlinkingAChunkEndsOnlyThePeopleOfThatChunkInIdOrder() {
+        long course = course("ELEARNING", "https://learn.example.org/c");
+        List<Long> people = List.of(person(fixtures.learner()), person(fixtures.learner()), person(fixtures.learner()));
+        EnrolmentSource segment = EnrolmentSource.segment(31);
+        enrolments.enrolAll(course, people, segment, "admin");
+
+        List<Long> firstTwo = enrolments.enrolledBy(course, segment, 0, 2);
+        assertThat(firstTwo).containsExactly(people.get(0), people.get(1));
+        assertThat(enrolments.unlink(course, segment, firstTwo, "admin")).isEqualTo(2);
+        assertThat(enrolments.unlink(course, segment, List.of(), "admin")).isZero();
+
+        assertThat(enrolments.find(people.get(0), course).orElseThrow().getStatus()).isEqualTo(EnrolmentStatus.UNENROLLED);
+        assertThat(enrolments.find(people.get(2), course).orElseThrow().getStatus()).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(enrolments.enrolledBy(course, segment, firstTwo.get(1), 2)).containsExactly(people.get(2));
+    }
+
+    @Test
     void anAutomaticEnrolmentOnAFinishedCourseStartsANewAttempt() {
         long person = person(fixtures.learner());
         long course = course("ELEARNING", "https://learn.example.org/r");
