@@ -75,7 +75,7 @@ class SegmentController {
 
     @DeleteMapping("/{id}/courses/{courseId}")
     ResponseEntity<Void> unlink(@PathVariable long id, @PathVariable long courseId) {
-        service.unlink(id, courseId);
+        service.unlink(id, courseId, CurrentUser.username());
         return ResponseEntity.noContent().build();
     }
 

@@ -12,6 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SegmentLinks {
 
+    /** A course linked to a segment. */
+    record Link(long segmentId, long courseId) {
+    }
+
     /** A linked course as admins see it. */
     record LinkedCourse(long courseId, String code, String title, Instant linkedAt, String linkedBy) {
     }
@@ -51,5 +55,21 @@ class SegmentLinks {
                 (rs, i) -> new LinkedCourse(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getString(5)),
                 segmentId);
+    }
+
+    /**
+     * The links of every segment the person is in, locked until the transaction ends: a chunk
+     * enrolling a segment's members holds the same lock, so the two never enrol one person at once.
+     */
+    List<Link> lockLinksOfMember(long personId) {
+        return jdbc.query("select segment_id, course_id from segment_course where segment_id in "
+                + "(select segment_id from segment_member where person_id = ?) order by segment_id, course_id for update",
+                (rs, i) -> new Link(rs.getLong(1), rs.getLong(2)), personId);
+    }
+
+    /** Whether the course is linked to the segment, locking the link until the transaction ends. */
+    boolean lockIfLinked(long segmentId, long courseId) {
+        return !jdbc.queryForList("select course_id from segment_course where segment_id = ? and course_id = ? for update",
+                Long.class, segmentId, courseId).isEmpty();
     }
 }

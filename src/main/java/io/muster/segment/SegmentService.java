@@ -25,14 +25,16 @@ public class SegmentService {
     private final SegmentMembership membership;
     private final SegmentLinks links;
     private final CourseRepository courses;
+    private final SmartEnrolmentFacade smartEnrolment;
     private final Clock clock;
 
     SegmentService(SegmentRepository segments, SegmentMembership membership, SegmentLinks links,
-            CourseRepository courses, Clock clock) {
+            CourseRepository courses, SmartEnrolmentFacade smartEnrolment, Clock clock) {
         this.segments = segments;
         this.membership = membership;
         this.links = links;
         this.courses = courses;
+        this.smartEnrolment = smartEnrolment;
         this.clock = clock;
     }
 
@@ -60,7 +62,7 @@ public class SegmentService {
 
     /**
      * Links a course for smart enrolment. Seed 002: only a course enrolled "by assignment only"
-     * may be; a self-enrolment course is refused.
+     * may be; a self-enrolment course is refused. The members are enrolled after the commit, in chunks.
      */
     @Transactional
     public void link(long segmentId, long courseId, String actor) {
@@ -75,14 +77,17 @@ public class SegmentService {
             throw new ConflictException("courseId", "the course is linked to this segment already");
         }
         links.link(segmentId, courseId, actor);
+        smartEnrolment.courseLinked(segmentId, courseId, actor);
     }
 
+    /** Unlinks a course; everyone the link enrolled is unenrolled after the commit, in chunks, completions archived. */
     @Transactional
-    public void unlink(long segmentId, long courseId) {
+    public void unlink(long segmentId, long courseId, String actor) {
         get(segmentId);
         if (!links.unlink(segmentId, courseId)) {
             throw new NotFoundException("Link of course " + courseId + " to segment", segmentId);
         }
+        smartEnrolment.courseUnlinked(segmentId, courseId, actor);
     }
 
     private void checkField(String field, Set<String> values) {

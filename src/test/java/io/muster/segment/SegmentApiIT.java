@@ -102,7 +102,7 @@ class SegmentApiIT {
     @Test
     void aTakenNameIsAConflict() {
         String name = Api.unique("Twin ");
-        Map<String, Object> body = Map.of("name", name, "rule", Map.of("location", List.of("York")));
+        Map<String, Object> body = Map.of("name", name, "rule", Map.of("location", List.of(Api.unique("York"))));
         assertThat(api.asAdmin(HttpMethod.POST, "/api/segments", body).status()).isEqualTo(201);
         Api.Response again = api.asAdmin(HttpMethod.POST, "/api/segments", body);
         assertThat(again.status()).isEqualTo(409);
@@ -142,10 +142,11 @@ class SegmentApiIT {
     @Test
     void segmentsAreForAdminsOnly() {
         String learner = fixtures.learner();
-        long segment = fixtures.segment(Map.of("location", List.of("Leeds")));
+        long segment = fixtures.segment(Map.of("location", List.of(Api.unique("Leeds"))));
         assertThat(api.get(learner, Api.passwordOf(learner), "/api/segments/" + segment).status()).isEqualTo(403);
         assertThat(api.post(learner, Api.passwordOf(learner), "/api/segments",
-                Map.of("name", Api.unique("Mine "), "rule", Map.of("location", List.of("Leeds")))).status()).isEqualTo(403);
+                Map.of("name", Api.unique("Mine "), "rule", Map.of("location", List.of(Api.unique("Leeds"))))).status())
+                .isEqualTo(403);
         assertThat(api.asAdmin(HttpMethod.GET, "/api/segments/999999999", null).status()).isEqualTo(404);
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.admin-user.id=" + Api.ADMIN,
-        "camunda.bpm.admin-user.password=" + Api.ADMIN_PASSWORD})
+        "camunda.bpm.admin-user.password=" + Api.ADMIN_PASSWORD,
+        // small chunks, so a few people already take linking and unlinking through several
+        "muster.smart-enrolment.chunk-size=2"})
 @ActiveProfiles("postgres")
 @Import({Api.class, Fixtures.class})
 @ContextConfiguration(initializers = EmbeddedServices.class)

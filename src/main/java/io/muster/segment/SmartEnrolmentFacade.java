@@ -1,0 +1,41 @@
+package io.muster.segment;
+
+import static io.muster.segment.SmartEnrolmentProcess.*;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The domain's only way into the smart-enrolment process. Every path begins with an
+ * asynchronous step, so the change that starts it (a profile, a link) commits at once and the
+ * enrolments follow in the job executor, with retries.
+ */
+@Component
+class SmartEnrolmentFacade {
+
+    private final RuntimeService runtime;
+
+    SmartEnrolmentFacade(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    void personSegmentsChanged(long personId, String actor) {
+        runtime.startProcessInstanceByMessage(MESSAGE_PERSON_SEGMENTS_CHANGED, personKey(personId),
+                Variables.createVariables().putValue(VAR_PERSON_ID, personId).putValue(VAR_ACTOR, actor));
+    }
+
+    void courseLinked(long segmentId, long courseId, String actor) {
+        startForLink(MESSAGE_COURSE_LINKED, segmentId, courseId, actor);
+    }
+
+    void courseUnlinked(long segmentId, long courseId, String actor) {
+        startForLink(MESSAGE_COURSE_UNLINKED, segmentId, courseId, actor);
+    }
+
+    private void startForLink(String message, long segmentId, long courseId, String actor) {
+        runtime.startProcessInstanceByMessage(message, linkKey(segmentId, courseId), Variables.createVariables()
+                .putValue(VAR_SEGMENT_ID, segmentId).putValue(VAR_COURSE_ID, courseId).putValue(VAR_ACTOR, actor)
+                .putValue(VAR_AFTER_PERSON_ID, 0L).putValue(VAR_ENROLLED, 0).putValue(VAR_UNENROLLED, 0));
+    }
+}

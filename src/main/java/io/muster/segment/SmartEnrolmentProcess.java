@@ -1,0 +1,48 @@
+package io.muster.segment;
+
+/** Everything the code knows about bpmn/smart-enrolment.bpmn: its key, element ids, messages, variables. */
+final class SmartEnrolmentProcess {
+
+    static final String KEY = "smart-enrolment";
+
+    static final String START_PERSON_SEGMENTS_CHANGED = "start_person_segments_changed";
+    static final String SERVICE_ENROL_PERSON = "service_enrol_person";
+    static final String SERVICE_UNENROL_PERSON = "service_unenrol_person";
+    static final String END_PERSON_IN_LINE = "end_person_in_line";
+    static final String START_COURSE_LINKED = "start_course_linked";
+    static final String SERVICE_ENROL_MEMBERS = "service_enrol_members";
+    static final String END_MEMBERS_ENROLLED = "end_members_enrolled";
+    static final String START_COURSE_UNLINKED = "start_course_unlinked";
+    static final String SERVICE_UNENROL_UNLINKED = "service_unenrol_unlinked";
+    static final String END_LINK_UNDONE = "end_link_undone";
+
+    /** A person joined or left segments: their smart enrolments catch up. Business key {@code person-<id>}. */
+    static final String MESSAGE_PERSON_SEGMENTS_CHANGED = "smart-enrolment-person-segments-changed";
+    /** A course was linked to a segment: its members are enrolled. Business key {@code segment-<id>-course-<id>}. */
+    static final String MESSAGE_COURSE_LINKED = "smart-enrolment-course-linked";
+    /** A course was unlinked from a segment: whom it enrolled is unenrolled. Same business key as linking. */
+    static final String MESSAGE_COURSE_UNLINKED = "smart-enrolment-course-unlinked";
+
+    static final String VAR_PERSON_ID = "personId";
+    static final String VAR_SEGMENT_ID = "segmentId";
+    static final String VAR_COURSE_ID = "courseId";
+    static final String VAR_ACTOR = "actor";
+    /** The last person id a chunk handled; the next chunk starts after it. */
+    static final String VAR_AFTER_PERSON_ID = "afterPersonId";
+    /** Whether a chunk was full, so another may follow. */
+    static final String VAR_MORE = "more";
+    /** Running totals, for admins reading the instance in Cockpit. */
+    static final String VAR_ENROLLED = "enrolled";
+    static final String VAR_UNENROLLED = "unenrolled";
+
+    static String personKey(long personId) {
+        return "person-" + personId;
+    }
+
+    static String linkKey(long segmentId, long courseId) {
+        return "segment-" + segmentId + "-course-" + courseId;
+    }
+
+    private SmartEnrolmentProcess() {
+    }
+}

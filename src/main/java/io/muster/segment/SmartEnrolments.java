@@ -1,0 +1,108 @@
+package io.muster.segment;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.muster.enrolment.Enrolment;
+import io.muster.enrolment.EnrolmentService;
+import io.muster.enrolment.EnrolmentSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Smart enrolment: a segment's members are enrolled on its linked courses with the source
+ * {@code SEGMENT:<id>}. The enrolment core keeps one enrolment per person and course with all its
+ * sources, so a course from two segments stays while one remains, manual enrolments are never
+ * touched, and losing the last source unenrols with the progress kept.
+ *
+ * <p>Every step is convergent (it brings enrolments in line with segments and links as they are
+ * now), so a retried or late step does no harm.
+ */
+@Service
+class SmartEnrolments {
+
+    /** What one chunk did: the last person id it handled, how many enrolments it changed, whether more may follow. */
+    record Chunk(long lastPersonId, int changed, boolean more) {
+    }
+
+    private final SegmentLinks links;
+    private final SegmentMembership membership;
+    private final EnrolmentService enrolments;
+    private final int chunkSize;
+
+    SmartEnrolments(SegmentLinks links, SegmentMembership membership, EnrolmentService enrolments,
+            @Value("${muster.smart-enrolment.chunk-size}") int chunkSize) {
+        this.links = links;
+        this.membership = membership;
+        this.enrolments = enrolments;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Enrols the person on every course linked to a segment they are in; answers how many enrolments started or resumed. */
+    @Transactional
+    public int enrolPerson(long personId, String actor) {
+        membership.lockPerson(personId);
+        int changed = 0;
+        for (SegmentLinks.Link link : links.lockLinksOfMember(personId)) {
+            changed += enrolments.enrolAll(link.courseId(), List.of(personId),
+                    EnrolmentSource.segment(link.segmentId()), actor);
+        }
+        return changed;
+    }
+
+    /**
+     * Takes away every segment source the person's segments and links no longer give; answers
+     * how many enrolments ended (those with no other source left).
+     */
+    @Transactional
+    public int unenrolPerson(long personId, String actor) {
+        membership.lockPerson(personId);
+        Set<String> given = new HashSet<>();
+        for (SegmentLinks.Link link : links.lockLinksOfMember(personId)) {
+            given.add(link.courseId() + " " + EnrolmentSource.segment(link.segmentId()).value());
+        }
+        int ended = 0;
+        for (Enrolment enrolment : enrolments.enrolmentsOf(personId)) {
+            for (String source : enrolment.getSources()) {
+                EnrolmentSource parsed = new EnrolmentSource(source);
+                if (parsed.kind() == EnrolmentSource.Kind.SEGMENT
+                        && !given.contains(enrolment.getCourseId() + " " + source)
+                        && enrolments.removeSource(personId, enrolment.getCourseId(), parsed, actor)) {
+                    ended++;
+                }
+            }
+        }
+        return ended;
+    }
+
+    /** Enrols the next chunk of the segment's members; nothing when the course was unlinked meanwhile. */
+    @Transactional
+    public Chunk enrolMembers(long segmentId, long courseId, long afterPersonId, String actor) {
+        if (!links.lockIfLinked(segmentId, courseId)) {
+            return new Chunk(afterPersonId, 0, false);
+        }
+        List<Long> people = membership.membersAfter(segmentId, afterPersonId, chunkSize);
+        int changed = enrolments.enrolAll(courseId, people, EnrolmentSource.segment(segmentId), actor);
+        return new Chunk(people.isEmpty() ? afterPersonId : people.get(people.size() - 1), changed,
+                people.size() == chunkSize);
+    }
+
+    /**
+     * Unenrols the next chunk of the people the link enrolled, archiving the completions of
+     * those whose enrolment ends; nothing when the course was linked again meanwhile (the new
+     * link's run owns those enrolments).
+     */
+    @Transactional
+    public Chunk unenrolUnlinked(long segmentId, long courseId, long afterPersonId, String actor) {
+        if (links.lockIfLinked(segmentId, courseId)) {
+            return new Chunk(afterPersonId, 0, false);
+        }
+        EnrolmentSource source = EnrolmentSource.segment(segmentId);
+        List<Long> people = enrolments.enrolledBy(courseId, source, afterPersonId, chunkSize);
+        int ended = enrolments.unlink(courseId, source, people, actor);
+        return new Chunk(people.isEmpty() ? afterPersonId : people.get(people.size() - 1), ended,
+                people.size() == chunkSize);
+    }
+}

@@ -1,0 +1,270 @@
+package io.muster.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.muster.common.ConflictException;
+import io.muster.enrolment.Enrolment;
+import io.muster.enrolment.EnrolmentService;
+import io.muster.enrolment.EnrolmentSource;
+import io.muster.enrolment.EnrolmentStatus;
+import io.muster.people.PeopleService;
+import io.muster.support.Api;
+import io.muster.support.Fixtures;
+import io.muster.support.IntegrationTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Seed 002 on PostgreSQL, through the API and the smart-enrolment process as it runs in the job
+ * executor. Chunks are 2 people here (see IntegrationTest), so linking and unlinking a segment of
+ * a few people already runs several chunks.
+ */
+@IntegrationTest
+class SmartEnrolmentIT {
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired PeopleService people;
+    @Autowired EnrolmentService enrolments;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired ManagementService management;
+
+    /** Waits until every smart-enrolment run has ended, none left failing. */
+    private void settle() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> runtime
+                .createProcessInstanceQuery().processDefinitionKey(SmartEnrolmentProcess.KEY).count() == 0);
+        assertThat(management.createJobQuery().withException().count()).isZero();
+    }
+
+    private long id(String username) {
+        return people.get(username).getId();
+    }
+
+    private long course() {
+        return fixtures.course("ASSIGNMENT_ONLY");
+    }
+
+    private void link(long segment, long course) {
+        assertThat(api.asAdmin(HttpMethod.POST, "/api/segments/" + segment + "/courses", Map.of("courseId", course))
+                .status()).isEqualTo(201);
+        settle();
+    }
+
+    private void unlink(long segment, long course) {
+        assertThat(api.asAdmin(HttpMethod.DELETE, "/api/segments/" + segment + "/courses/" + course, null).status())
+                .isEqualTo(204);
+        settle();
+    }
+
+    /** A new profile for the person (the whole profile: fields not given are cleared). */
+    private void move(String username, Map<String, Object> profile) {
+        fixtures.profile(username, profile);
+        settle();
+    }
+
+    private void move(String username, String department) {
+        move(username, Map.of("department", department));
+    }
+
+    private Enrolment enrolment(String username, long course) {
+        return enrolments.find(id(username), course).orElseThrow(() -> new AssertionError("no enrolment"));
+    }
+
+    private EnrolmentStatus status(String username, long course) {
+        return enrolment(username, course).getStatus();
+    }
+
+    @Test
+    void linkingACourseEnrolsEveryMemberInChunksAndNobodyElse() {
+        String dept = Api.unique("Ops");
+        List<String> members = List.of(fixtures.learner(Map.of("department", dept)),
+                fixtures.learner(Map.of("department", dept)), fixtures.learner(Map.of("department", dept)),
+                fixtures.learner(Map.of("department", dept)), fixtures.learner(Map.of("department", dept)));
+        String outsider = fixtures.learner(Map.of("department", Api.unique("Sales")));
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long course = course();
+
+        link(segment, course);
+
+        for (String member : members) {
+            Enrolment e = enrolment(member, course);
+            assertThat(e.getStatus()).isEqualTo(EnrolmentStatus.ENROLLED);
+            assertThat(e.getSources()).containsExactly("SEGMENT:" + segment);
+            assertThat(e.getMethodLabel()).startsWith("Smart, ");
+        }
+        assertThat(enrolments.find(id(outsider), course)).isEmpty();
+        HistoricProcessInstance run = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("segment-" + segment + "-course-" + course).singleResult();
+        assertThat(run.getEndActivityId()).isEqualTo(SmartEnrolmentProcess.END_MEMBERS_ENROLLED);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
+                .activityId(SmartEnrolmentProcess.SERVICE_ENROL_MEMBERS).count()).isEqualTo(3);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
+                .variableName(SmartEnrolmentProcess.VAR_ENROLLED).singleResult().getValue()).isEqualTo(5);
+    }
+
+    @Test
+    void joiningEnrolsLeavingUnenrolsWithProgressKeptAndRejoiningResumes() {
+        String dept = Api.unique("Ops");
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long course = course();
+        link(segment, course);
+        String person = fixtures.learner(Map.of("department", Api.unique("Sales")));
+
+        move(person, dept);
+        assertThat(status(person, course)).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("person-" + id(person)).count()).isEqualTo(1);
+        enrolments.recordProgress(id(person), course, 40);
+
+        move(person, Api.unique("Sales"));
+        Enrolment left = enrolment(person, course);
+        assertThat(left.getStatus()).isEqualTo(EnrolmentStatus.UNENROLLED);
+        assertThat(left.getProgress()).isEqualTo(40);
+        assertThat(left.getSources()).isEmpty();
+
+        move(person, dept);
+        Enrolment back = enrolment(person, course);
+        assertThat(back.getId()).isEqualTo(left.getId());
+        assertThat(back.getStatus()).isEqualTo(EnrolmentStatus.IN_PROGRESS);
+        assertThat(back.getProgress()).isEqualTo(40);
+        assertThat(back.getSources()).containsExactly("SEGMENT:" + segment);
+    }
+
+    @Test
+    void aNewPersonWhoMatchesIsEnrolledAtOnce() {
+        String dept = Api.unique("Ops");
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long course = course();
+        link(segment, course);
+
+        String newcomer = fixtures.learner(Map.of("department", dept));
+        settle();
+
+        assertThat(status(newcomer, course)).isEqualTo(EnrolmentStatus.ENROLLED);
+    }
+
+    @Test
+    void aPersonInTwoSegmentsGetsTheCoursesOfBoth() {
+        String dept = Api.unique("Ops");
+        String site = Api.unique("Leeds");
+        long byDepartment = fixtures.segment(Map.of("department", List.of(dept)));
+        long byLocation = fixtures.segment(Map.of("location", List.of(site)));
+        long fire = course();
+        long firstAid = course();
+        link(byDepartment, fire);
+        link(byLocation, firstAid);
+
+        String person = fixtures.learner(Map.of("department", dept, "location", site));
+        settle();
+
+        assertThat(enrolment(person, fire).getSources()).containsExactly("SEGMENT:" + byDepartment);
+        assertThat(enrolment(person, firstAid).getSources()).containsExactly("SEGMENT:" + byLocation);
+        assertThat(enrolments.enrolmentsOf(id(person))).hasSize(2);
+    }
+
+    @Test
+    void aCourseLinkedFromTwoSegmentsStaysWhileOneRemains() {
+        String dept = Api.unique("Ops");
+        String site = Api.unique("Leeds");
+        long byDepartment = fixtures.segment(Map.of("department", List.of(dept)));
+        long byLocation = fixtures.segment(Map.of("location", List.of(site)));
+        long course = course();
+        link(byDepartment, course);
+        link(byLocation, course);
+        String person = fixtures.learner(Map.of("department", dept, "location", site));
+        settle();
+        assertThat(enrolment(person, course).getSources())
+                .containsExactlyInAnyOrder("SEGMENT:" + byDepartment, "SEGMENT:" + byLocation);
+
+        move(person, Map.of("department", Api.unique("Sales"), "location", site));
+        assertThat(status(person, course)).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(enrolment(person, course).getSources()).containsExactly("SEGMENT:" + byLocation);
+
+        unlink(byLocation, course);
+        assertThat(status(person, course)).isEqualTo(EnrolmentStatus.UNENROLLED);
+    }
+
+    @Test
+    void aManualEnrolmentMadeBeforeIsUntouchedByJoiningLeavingAndUnlinking() {
+        String dept = Api.unique("Ops");
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long course = course();
+        link(segment, course);
+        String person = fixtures.learner(Map.of("department", Api.unique("Sales")));
+        Enrolment manual = enrolments.enrol(id(person), course, EnrolmentSource.MANUAL, Api.ADMIN);
+
+        move(person, dept);
+        Enrolment both = enrolment(person, course);
+        assertThat(both.getId()).isEqualTo(manual.getId());
+        assertThat(both.getSources()).containsExactlyInAnyOrder("MANUAL", "SEGMENT:" + segment);
+        assertThat(both.getMethodLabel()).isEqualTo(manual.getMethodLabel());
+
+        move(person, Api.unique("Sales"));
+        assertThat(status(person, course)).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(enrolment(person, course).getSources()).containsExactly("MANUAL");
+
+        move(person, dept);
+        unlink(segment, course);
+        assertThat(status(person, course)).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(enrolment(person, course).getSources()).containsExactly("MANUAL");
+    }
+
+    @Test
+    void aSmartEnrolmentCannotBeEndedByHand() {
+        String dept = Api.unique("Ops");
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long course = course();
+        String person = fixtures.learner(Map.of("department", dept));
+        link(segment, course);
+        long enrolmentId = enrolment(person, course).getId();
+
+        assertThatThrownBy(() -> enrolments.cancel(enrolmentId, Api.ADMIN)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("change the segment or unlink the course");
+        assertThat(status(person, course)).isEqualTo(EnrolmentStatus.ENROLLED);
+    }
+
+    @Test
+    void unlinkingUnenrolsEveryoneTheLinkEnrolledAndArchivesTheirCompletions() {
+        String dept = Api.unique("Ops");
+        List<String> members = List.of(fixtures.learner(Map.of("department", dept)),
+                fixtures.learner(Map.of("department", dept)), fixtures.learner(Map.of("department", dept)));
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long course = course();
+        link(segment, course);
+        enrolments.recordProgress(id(members.get(0)), course, 100);
+
+        unlink(segment, course);
+
+        for (String member : members) {
+            Enrolment e = enrolment(member, course);
+            assertThat(e.getStatus()).as(member).isEqualTo(EnrolmentStatus.UNENROLLED);
+            assertThat(e.getSources()).as(member).isEmpty();
+        }
+        Enrolment completed = enrolment(members.get(0), course);
+        assertThat(completed.getCompletedAt()).isNull();
+        assertThat(enrolments.archivedCompletionsOf(id(members.get(0)))).singleElement()
+                .satisfies(a -> assertThat(a.courseId()).isEqualTo(course));
+        HistoricProcessInstance run = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("segment-" + segment + "-course-" + course)
+                .finished().orderByProcessInstanceEndTime().desc().list().get(0);
+        assertThat(run.getEndActivityId()).isEqualTo(SmartEnrolmentProcess.END_LINK_UNDONE);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
+                .activityId(SmartEnrolmentProcess.SERVICE_UNENROL_UNLINKED).count()).isEqualTo(2);
+
+        // the members stay in the segment: linking again enrols them afresh
+        link(segment, course);
+        assertThat(status(members.get(0), course)).isEqualTo(EnrolmentStatus.ENROLLED);
+    }
+}

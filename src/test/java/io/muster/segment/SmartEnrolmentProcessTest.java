@@ -1,0 +1,119 @@
+package io.muster.segment;
+
+import static io.muster.segment.SmartEnrolmentProcess.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * bpmn/smart-enrolment.bpmn, path by path: a person's segments changed; a course linked and
+ * unlinked, worked through in chunks, each chunk its own job (its own transaction, retried alone).
+ */
+@Deployment(resources = "bpmn/smart-enrolment.bpmn")
+class SmartEnrolmentProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.camunda.cfg.xml").build();
+
+    ProcessEngine processEngine;
+    final List<String> log = new ArrayList<>();
+
+    /** A chunk step that hands out {@code chunks} chunks of 1,000 people, the last one short. */
+    private JavaDelegate chunks(String name, int chunks, String total) {
+        return e -> {
+            long after = (Long) e.getVariable(VAR_AFTER_PERSON_ID);
+            int done = (int) (after / 1000) + 1;
+            log.add(name + " after " + after);
+            e.setVariable(VAR_AFTER_PERSON_ID, after + 1000);
+            e.setVariable(total, (Integer) e.getVariable(total) + (done < chunks ? 1000 : 10));
+            e.setVariable(VAR_MORE, done < chunks);
+        };
+    }
+
+    @BeforeEach
+    void mocks() {
+        init(processEngine);
+        Mocks.register("enrolPerson", (JavaDelegate) e -> log.add("enrol person " + e.getVariable(VAR_PERSON_ID)));
+        Mocks.register("unenrolPerson", (JavaDelegate) e -> log.add("unenrol person " + e.getVariable(VAR_PERSON_ID)));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    private ProcessInstance start(String message, String businessKey, long segmentId, long courseId) {
+        return runtimeService().startProcessInstanceByMessage(message, businessKey, Variables.createVariables()
+                .putValue(VAR_SEGMENT_ID, segmentId).putValue(VAR_COURSE_ID, courseId).putValue(VAR_ACTOR, "admin")
+                .putValue(VAR_AFTER_PERSON_ID, 0L).putValue(VAR_ENROLLED, 0).putValue(VAR_UNENROLLED, 0));
+    }
+
+    @Test
+    void aPersonsChangedSegmentsEnrolThenUnenrolThemAfterTheProfileChangeCommitted() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByMessage(MESSAGE_PERSON_SEGMENTS_CHANGED,
+                personKey(7), Variables.createVariables().putValue(VAR_PERSON_ID, 7L).putValue(VAR_ACTOR, "admin"));
+
+        assertThat(pi).hasPassed(START_PERSON_SEGMENTS_CHANGED).isWaitingAt(SERVICE_ENROL_PERSON);
+        Assertions.assertThat(log).isEmpty();
+        execute(job(SERVICE_ENROL_PERSON, pi));
+        assertThat(pi).isEnded().hasPassed(END_PERSON_IN_LINE);
+        Assertions.assertThat(log).containsExactly("enrol person 7", "unenrol person 7");
+        Assertions.assertThat(pi.getBusinessKey()).isEqualTo("person-7");
+    }
+
+    @Test
+    void aLinkedCourseEnrolsTheSegmentChunkByChunkOneJobEach() {
+        Mocks.register("enrolMembers", chunks("enrol", 3, VAR_ENROLLED));
+        ProcessInstance pi = start(MESSAGE_COURSE_LINKED, linkKey(3, 9), 3, 9);
+
+        assertThat(pi).hasPassed(START_COURSE_LINKED);
+        for (int chunk = 0; chunk < 3; chunk++) {
+            assertThat(pi).isWaitingAt(SERVICE_ENROL_MEMBERS);
+            Assertions.assertThat(log).hasSize(chunk);
+            execute(job(SERVICE_ENROL_MEMBERS, pi));
+        }
+        assertThat(pi).isEnded().hasPassed(END_MEMBERS_ENROLLED).hasNotPassed(END_LINK_UNDONE);
+        Assertions.assertThat(log).containsExactly("enrol after 0", "enrol after 1000", "enrol after 2000");
+        Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(VAR_ENROLLED).singleResult().getValue()).isEqualTo(2010);
+        Assertions.assertThat(pi.getBusinessKey()).isEqualTo("segment-3-course-9");
+    }
+
+    @Test
+    void aLinkToAnEmptySegmentEndsAfterOneChunk() {
+        Mocks.register("enrolMembers", (JavaDelegate) (DelegateExecution e) -> e.setVariable(VAR_MORE, false));
+        ProcessInstance pi = start(MESSAGE_COURSE_LINKED, linkKey(4, 9), 4, 9);
+
+        execute(job(SERVICE_ENROL_MEMBERS, pi));
+        assertThat(pi).isEnded().hasPassed(END_MEMBERS_ENROLLED);
+    }
+
+    @Test
+    void anUnlinkedCourseUnenrolsWhomTheLinkEnrolledChunkByChunk() {
+        Mocks.register("unenrolUnlinked", chunks("unenrol", 2, VAR_UNENROLLED));
+        ProcessInstance pi = start(MESSAGE_COURSE_UNLINKED, linkKey(3, 9), 3, 9);
+
+        assertThat(pi).hasPassed(START_COURSE_UNLINKED).isWaitingAt(SERVICE_UNENROL_UNLINKED);
+        execute(job(SERVICE_UNENROL_UNLINKED, pi));
+        assertThat(pi).isWaitingAt(SERVICE_UNENROL_UNLINKED);
+        execute(job(SERVICE_UNENROL_UNLINKED, pi));
+        assertThat(pi).isEnded().hasPassed(END_LINK_UNDONE).hasNotPassed(END_MEMBERS_ENROLLED);
+        Assertions.assertThat(log).containsExactly("unenrol after 0", "unenrol after 1000");
+    }
+}
