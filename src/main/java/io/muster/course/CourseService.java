@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CourseService {
 
     private final CourseRepository courses;
+    private final List<EnrolmentMethodGuard> methodGuards;
 
-    CourseService(CourseRepository courses) {
+    CourseService(CourseRepository courses, List<EnrolmentMethodGuard> methodGuards) {
         this.courses = courses;
+        this.methodGuards = methodGuards;
     }
 
     @Transactional
@@ -55,6 +57,13 @@ public class CourseService {
         });
         if (kind == CourseKind.ELEARNING && (launchUrl == null || launchUrl.isBlank())) {
             throw new InvalidInputException("launchUrl", "an e-learning course needs a launch URL");
+        }
+        if (course.getId() != null && enrolmentMethod != course.getEnrolmentMethod()) {
+            for (EnrolmentMethodGuard guard : methodGuards) {
+                guard.refusal(course.getId(), enrolmentMethod).ifPresent(reason -> {
+                    throw new ConflictException("enrolmentMethod", reason);
+                });
+            }
         }
         course.update(code, title, kind, enrolmentMethod, required, validityMonths, allowMultipleSessions,
                 allowFailure, launchUrl);

@@ -140,6 +140,26 @@ class SegmentApiIT {
     }
 
     @Test
+    void aLinkedCourseStaysAssignmentOnlyUntilItIsUnlinked() {
+        long segment = fixtures.segment(Map.of("department", List.of(Api.unique("Ops"))));
+        long course = fixtures.course("ASSIGNMENT_ONLY");
+        api.asAdmin(HttpMethod.POST, "/api/segments/" + segment + "/courses", Map.of("courseId", course));
+        JsonNode stored = api.asAdmin(HttpMethod.GET, "/api/courses/" + course, null).body();
+        Map<String, Object> toSelf = Map.of("code", stored.get("code").asText(), "title", "Now self-enrolled",
+                "kind", "ILT", "required", false, "enrolmentMethod", "SELF");
+
+        Api.Response refused = api.asAdmin(HttpMethod.PUT, "/api/courses/" + course, toSelf);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text()).contains("\"field\":\"enrolmentMethod\"").contains("unlink it first");
+        JsonNode unchanged = api.asAdmin(HttpMethod.GET, "/api/courses/" + course, null).body();
+        assertThat(unchanged.get("enrolmentMethod").asText()).isEqualTo("ASSIGNMENT_ONLY");
+        assertThat(unchanged.get("title").asText()).isEqualTo(stored.get("title").asText());
+
+        api.asAdmin(HttpMethod.DELETE, "/api/segments/" + segment + "/courses/" + course, null);
+        assertThat(api.asAdmin(HttpMethod.PUT, "/api/courses/" + course, toSelf).status()).isEqualTo(200);
+    }
+
+    @Test
     void segmentsAreForAdminsOnly() {
         String learner = fixtures.learner();
         long segment = fixtures.segment(Map.of("location", List.of(Api.unique("Leeds"))));
