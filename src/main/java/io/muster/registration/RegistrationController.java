@@ -9,6 +9,7 @@ import io.muster.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -74,6 +75,16 @@ class RegistrationController {
     RegistrationView cancel(@PathVariable long id, @Valid @RequestBody(required = false) CancelRequest request) {
         return service.cancel(id, CurrentUser.username(), CurrentUser.managesEnrolments(),
                 request == null ? null : request.reason());
+    }
+
+    record SwapRequest(@NotNull Long sessionId) {
+    }
+
+    /** Admin: moves the registration to another session of its course; the seat moves with it or nothing changes. */
+    @PostMapping("/api/registrations/{id}/swap")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
+    RegistrationView swap(@PathVariable long id, @Valid @RequestBody SwapRequest request) {
+        return service.swap(id, request.sessionId(), CurrentUser.username());
     }
 
     @PostMapping("/api/registrations/{id}/accept")

@@ -1,6 +1,9 @@
 package io.muster.registration;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 
@@ -9,18 +12,22 @@ import io.muster.common.ForbiddenException;
 import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
 import io.muster.common.ProcessTransactions;
+import io.muster.course.Course;
+import io.muster.course.MultipleSessionEnrolment;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.roster.Registration;
 import io.muster.roster.RegistrationMethod;
 import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
+import io.muster.roster.SessionFullException;
 import io.muster.rules.Decisions;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;
 import io.muster.session.TrainingSession;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -38,10 +45,12 @@ public class RegistrationService {
     private final WaitlistPromotionFacade promotionProcess;
     private final Clock clock;
     private final ProcessTransactions transactions;
+    private final MultipleSessionEnrolment multipleSessions;
 
     RegistrationService(SessionService sessions, PeopleService people, RosterService roster, Decisions decisions,
             RegistrationFacade registrationProcess, WaitlistPromotionFacade promotionProcess, Clock clock,
-            ProcessTransactions transactions) {
+            ProcessTransactions transactions, MultipleSessionEnrolment multipleSessions) {
+        this.multipleSessions = multipleSessions;
         this.transactions = transactions;
         this.sessions = sessions;
         this.people = people;
@@ -86,12 +95,60 @@ public class RegistrationService {
                 throw new ConflictException(visibility.reason());
             }
         }
-        roster.findLive(sessionId, person.getId()).ifPresent(existing -> {
-            throw new ConflictException("Already registered for this session (registration " + existing.getId() + ")");
+        refuseSecondSessionOfCourse(person, session);
+        return register(session, person, method, actor);
+    }
+
+    /**
+     * Registers each person into each session of a course, in the caller's transaction:
+     * all or nothing. Sessions are taken in id order, so concurrent requests lock them in the same
+     * order. With {@code seatRequired} (an enrolment key) every registration must get a seat or
+     * wait for an approver: a full session refuses the whole request instead of queueing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RegistrationView> registerAll(long courseId, Collection<Long> sessionIds,
+            Collection<String> usernames, RegistrationMethod method, String actor, boolean seatRequired) {
+        List<TrainingSession> targets = sessionIds.stream().distinct().sorted().map(sessions::get).toList();
+        targets.stream().filter(t -> t.getCourse().getId() != courseId).findFirst().ifPresent(t -> {
+            throw new InvalidInputException("sessionIds", "session " + t.getId() + " is not a session of this course");
+        });
+        Course course = targets.get(0).getCourse();
+        boolean several = targets.size() > 1;
+        if (several && !multipleSessions.allowedFor(course)) {
+            throw new ConflictException("sessionIds",
+                    "course " + course.getCode() + " does not allow enrolment in multiple sessions");
+        }
+        // every person's row is locked (in id order) before any session row, as a single booking does
+        List<Person> persons = usernames.stream().distinct().map(people::get)
+                .sorted(Comparator.comparing(Person::getId)).toList();
+        for (Person person : persons) {
+            for (TrainingSession target : targets) {
+                refuseSecondSessionOfCourse(person, target);
+            }
+        }
+        List<RegistrationView> registered = new ArrayList<>();
+        for (Person person : persons) {
+            for (TrainingSession target : targets) {
+                Registration registration = register(target, person, method, actor);
+                if (seatRequired && registration.getStatus() != RegistrationStatus.REGISTERED
+                        && registration.getStatus() != RegistrationStatus.NEEDS_APPROVAL) {
+                    throw new SessionFullException(target.getTitle());
+                }
+                registered.add(view(registration));
+            }
+        }
+        return registered;
+    }
+
+    /** Starts the registration process for one person and session; refusals roll the caller back. */
+    private Registration register(TrainingSession session, Person person, RegistrationMethod method, String actor) {
+        roster.findLive(session.getId(), person.getId()).ifPresent(existing -> {
+            throw new ConflictException("Already registered for session " + session.getId() + " (registration "
+                    + existing.getId() + ")");
         });
         RegistrationFacade.Started started;
         try {
-            started = registrationProcess.start(sessionId, person.getId(), method, actor,
+            started = registrationProcess.start(session.getId(), person.getId(), method, actor,
                     Date.from(session.getStartsAt()), Date.from(session.getEndsAt()));
         } catch (RuntimeException e) {
             throw translated(e);
@@ -100,6 +157,56 @@ public class RegistrationService {
             throw new ForbiddenException(started.reason());
         }
         return roster.get(started.registrationId());
+    }
+
+    /** One open registration per course, unless the portal and the course allow several. */
+    private void refuseSecondSessionOfCourse(Person person, TrainingSession session) {
+        Course course = session.getCourse();
+        if (multipleSessions.allowedFor(course)) {
+            return;
+        }
+        roster.openSessionsInCourse(person.getId(), course.getId()).stream()
+                .filter(other -> !other.equals(session.getId())).findFirst().ifPresent(other -> {
+                    throw new ConflictException(person.getUsername() + " is already registered in session " + other
+                            + " of course " + course.getCode() + ", which allows one session per learner"
+                            + " (an admin may swap it)");
+                });
+    }
+
+    /**
+     * Moves a registration to another session of the same course: the old one ends (its process
+     * with it, its seat to the waiting list) and a new registration process starts in the target.
+     * A registration that held a seat must get one in the target, or nothing changes: the learner
+     * never holds both seats and never loses the one they had.
+     */
+    public RegistrationView swap(long registrationId, long toSessionId, String actor) {
+        return transactions.run(() -> {
+            Registration from = roster.get(registrationId);
+            if (!from.getStatus().isOpen()) {
+                throw new ConflictException("Not possible for a registration that is " + from.getStatus());
+            }
+            TrainingSession source = sessions.get(from.getSessionId());
+            TrainingSession target = sessions.get(toSessionId);
+            if (source.getId().equals(target.getId())) {
+                throw new ConflictException("sessionId", "the registration is in this session already");
+            }
+            if (!source.getCourse().getId().equals(target.getCourse().getId())) {
+                throw new ConflictException("sessionId", "a registration moves only to a session of the same course");
+            }
+            roster.lockSessions(source.getId(), target.getId());
+            Person person = people.get(from.getPersonId());
+            boolean heldSeat = from.getStatus() == RegistrationStatus.REGISTERED;
+            boolean seatHeldForQueue = roster.cancel(registrationId, actor, "Swapped to session " + target.getId());
+            registrationProcess.cancelled(registrationId);
+            Registration to = register(target, person, RegistrationMethod.ADMIN, actor);
+            if (heldSeat && to.getStatus() != RegistrationStatus.REGISTERED) {
+                throw new SessionFullException(target.getTitle());
+            }
+            if (seatHeldForQueue) {
+                promotionProcess.start(source.getId(), actor);
+            }
+            return view(to);
+        });
     }
 
     /** Learner (own) or admin. A freed seat goes to the waiting list first. */

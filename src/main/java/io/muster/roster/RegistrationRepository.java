@@ -20,6 +20,20 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
 
     List<Registration> findByPersonIdAndStatusNotIn(Long personId, Collection<RegistrationStatus> ended);
 
+    /**
+     * Sessions of a course in which the person has an open registration. Locks the person's row
+     * first, so two bookings of one person into one course are checked one after the other.
+     */
+    @Query(value = """
+            select r.session_id from registration r join training_session s on s.id = r.session_id
+            where r.person_id = :personId and s.course_id = :courseId
+              and r.status in ('NOT_INVITED', 'INVITED', 'NEEDS_APPROVAL', 'WAITING_LIST', 'REGISTERED')""",
+            nativeQuery = true)
+    List<Long> openSessionsInCourse(Long personId, Long courseId);
+
+    @Query(value = "select id from person where id = :personId for update", nativeQuery = true)
+    List<Long> lockPerson(Long personId);
+
     /** The head of the waiting list: first come, first served. */
     Optional<Registration> findFirstBySessionIdAndStatusOrderByRequestedAtAscIdAsc(Long sessionId,
             RegistrationStatus status);

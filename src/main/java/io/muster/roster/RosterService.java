@@ -318,6 +318,24 @@ public class RosterService {
         return held;
     }
 
+    /**
+     * The sessions of a course in which the person holds or waits for a place. The person's row
+     * stays locked until the transaction ends: a one-session-per-course check made on this answer
+     * cannot race another booking of the same person.
+     */
+    @Transactional
+    public List<Long> openSessionsInCourse(long personId, long courseId) {
+        registrations.lockPerson(personId);
+        return registrations.openSessionsInCourse(personId, courseId).stream().map(Number::longValue).toList();
+    }
+
+    /** Locks two sessions' rows in id order, so swaps in opposite directions never deadlock. */
+    @Transactional
+    public void lockSessions(long oneSessionId, long otherSessionId) {
+        seats.lock(Math.min(oneSessionId, otherSessionId));
+        seats.lock(Math.max(oneSessionId, otherSessionId));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Registration> find(long registrationId) {
         return registrations.findById(registrationId);

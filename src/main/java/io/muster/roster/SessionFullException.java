@@ -8,4 +8,9 @@ public class SessionFullException extends ConflictException {
     public SessionFullException() {
         super("Session full");
     }
+
+    /** One of several sessions in one request: says which. */
+    public SessionFullException(String sessionTitle) {
+        super("Session full: " + sessionTitle);
+    }
 }

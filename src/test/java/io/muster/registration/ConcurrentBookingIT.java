@@ -13,16 +13,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.MusterApplication;
 import io.muster.support.Api;
+import io.muster.support.Concurrently;
 import io.muster.support.EmbeddedServices;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
@@ -99,27 +96,8 @@ class ConcurrentBookingIT {
         return new Answer(response.statusCode(), response.body().isBlank() ? null : json.readTree(response.body()));
     }
 
-    /** Runs all calls at once: every thread waits at the gate until all are ready. */
     private List<Answer> together(List<Callable<Answer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (Callable<Answer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    gate.await();
-                    return call.call();
-                }));
-            }
-            gate.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Concurrently.run(calls);
     }
 
     private int seatsTaken(long session) {

@@ -33,7 +33,7 @@ class RosterCopyConcurrencyIT {
     @Test
     void bulkCopiesAndBookingsAtOnceNeverOverfillTheSession() throws Exception {
         String manager = api.createPerson(Api.unique("enrolmgr"), MusterGroups.ENROLMENT_MANAGERS, Map.of());
-        long course = fixtures.course("SELF");
+        long course = fixtures.course(true); // learners stay in the source session: several sessions per learner
         long source = fixtures.session(course, 20, false, false, Map.of());
         int capacity = 6;
         long target = fixtures.session(course, capacity, false, false, Map.of());

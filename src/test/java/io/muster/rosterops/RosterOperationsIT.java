@@ -197,7 +197,7 @@ class RosterOperationsIT {
 
     @Test
     void copiedLearnersAreBookedThroughTheDestinationsProcessAndEachOutcomeIsReported() {
-        long course = fixtures.course("SELF");
+        long course = fixtures.course(true); // learners stay in the source session: several sessions per learner
         long source = fixtures.session(course, 10, false, false, Map.of());
         long target = fixtures.session(course, 1, true, false, Map.of());
         long approvalTarget = fixtures.session(course, 5, false, true, Map.of());

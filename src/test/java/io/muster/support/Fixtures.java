@@ -28,6 +28,19 @@ public class Fixtures {
         return r.body().get("id").asLong();
     }
 
+    /** A self-enrolment ILT course whose learners may (or may not) hold places in several of its sessions. */
+    public long course(boolean allowMultipleSessions) {
+        Api.Response r = api.asAdmin(HttpMethod.POST, "/api/courses", Map.of("code", Api.unique("C"),
+                "title", "Course " + Api.unique(""), "kind", "ILT", "required", false, "enrolmentMethod", "SELF",
+                "allowMultipleSessions", allowMultipleSessions));
+        return r.body().get("id").asLong();
+    }
+
+    /** A published session of the course, open to everyone. */
+    public long session(long courseId, Integer capacity, boolean waitingList) {
+        return session(courseId, capacity, waitingList, false, Map.of());
+    }
+
     /** A published session of a new course, starting in a few days, open to everyone. */
     public long session(Integer capacity, boolean waitingList, boolean approvalRequired) {
         return session(course("SELF"), capacity, waitingList, approvalRequired, Map.of());

@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
         "camunda.bpm.admin-user.id=" + Api.ADMIN,
         "camunda.bpm.admin-user.password=" + Api.ADMIN_PASSWORD,
         // small chunks, so a few people already take linking and unlinking through several
-        "muster.smart-enrolment.chunk-size=2"})
+        "muster.smart-enrolment.chunk-size=2",
+        "muster.courses.multiple-session-enrolment=true"})
 @ActiveProfiles("postgres")
 @Import({Api.class, Fixtures.class})
 @ContextConfiguration(initializers = EmbeddedServices.class)

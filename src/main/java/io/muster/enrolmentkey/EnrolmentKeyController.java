@@ -1,0 +1,69 @@
+package io.muster.enrolmentkey;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import io.muster.registration.RegistrationView;
+import io.muster.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins make enrolment keys; learners redeem them for themselves. */
+@RestController
+class EnrolmentKeyController {
+
+    private final EnrolmentKeyService service;
+
+    EnrolmentKeyController(EnrolmentKeyService service) {
+        this.service = service;
+    }
+
+    record KeyRequest(@NotNull Long courseId, @NotEmpty @Size(max = 50) List<@NotNull Long> sessionIds,
+            @NotNull @Min(1) @Max(100_000) Integer maxUses, @NotNull OffsetDateTime expiresAt) {
+    }
+
+    record KeyView(String code, long courseId, Set<Long> sessionIds, int maxUses, int usesLeft, Instant expiresAt) {
+
+        static KeyView of(EnrolmentKey key) {
+            return new KeyView(key.getCode(), key.getCourseId(), key.getSessionIds(), key.getMaxUses(),
+                    key.getMaxUses() - key.getUses(), key.getExpiresAt());
+        }
+    }
+
+    @PostMapping("/api/enrolment-keys")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
+    @Transactional
+    ResponseEntity<KeyView> create(@Valid @RequestBody KeyRequest r) {
+        EnrolmentKey key = service.create(r.courseId(), r.sessionIds(), r.maxUses(), r.expiresAt().toInstant(),
+                CurrentUser.username());
+        return ResponseEntity.created(URI.create("/api/enrolment-keys/" + key.getCode())).body(KeyView.of(key));
+    }
+
+    @GetMapping("/api/enrolment-keys/{code}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
+    @Transactional(readOnly = true)
+    KeyView get(@PathVariable String code) {
+        return KeyView.of(service.get(code));
+    }
+
+    /** 201 with one registration per session of the key, or a refusal and no registration at all. */
+    @PostMapping("/api/enrolment-keys/{code}/redeem")
+    ResponseEntity<List<RegistrationView>> redeem(@PathVariable String code) {
+        return ResponseEntity.status(201).body(service.redeem(code, CurrentUser.username()));
+    }
+}
