@@ -257,25 +257,34 @@ public class RegistrationService {
     }
 
     /**
-     * A calendar reply: accepts or declines an open invitation or seat offer. Returns false, and
-     * changes nothing, when the registration has none or (accepting) no seat or queue place is
-     * left; the session row stays locked meanwhile, so the check holds for the answer.
+     * A calendar reply from the learner's address: accepts or declines an open invitation or seat
+     * offer. True when the registration now says what the reply says (a reply handled twice
+     * changes nothing the second time); false, changing nothing, for a reply from someone else,
+     * for a registration with nothing to answer, or (accepting) when no seat or queue place is
+     * left. The session row stays locked meanwhile, so the check holds for the answer.
      */
     @Transactional
-    public boolean answerFromCalendar(long registrationId, boolean accepted) {
+    public boolean answerFromCalendar(long registrationId, String attendeeEmail, boolean accepted) {
         Registration registration = roster.find(registrationId).orElse(null);
         if (registration == null) {
             return false;
         }
-        String who = people.get(registration.getPersonId()).getUsername();
-        if (registration.hasOpenOffer()) {
-            return accepted ? promotionProcess.accept(registrationId, who) : promotionProcess.decline(registrationId, who);
-        }
-        if (registration.getStatus() != RegistrationStatus.INVITED
-                || (accepted && !roster.invitationAcceptable(registrationId))) {
+        Person learner = people.get(registration.getPersonId());
+        if (!learner.getEmail().equalsIgnoreCase(attendeeEmail)) {
             return false;
         }
-        return registrationProcess.answerInvitation(registrationId, accepted, who);
+        if (registration.hasOpenOffer()) {
+            return accepted ? promotionProcess.accept(registrationId, learner.getUsername())
+                    : promotionProcess.decline(registrationId, learner.getUsername());
+        }
+        if (registration.getStatus() != RegistrationStatus.INVITED) {
+            return registration.getStatus() == (accepted ? RegistrationStatus.REGISTERED : RegistrationStatus.DECLINED)
+                    || (accepted && registration.getStatus() == RegistrationStatus.WAITING_LIST);
+        }
+        if (accepted && !roster.invitationAcceptable(registrationId)) {
+            return false;
+        }
+        return registrationProcess.answerInvitation(registrationId, accepted, learner.getUsername());
     }
 
     /**

@@ -1,0 +1,27 @@
+package io.muster.calendarreply;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * How often the inbox is polled: the timer start event of bpmn/calendar-replies.bpmn reads
+ * {@code ${calendarReplyPolling.cycle}}. The engine re-reads it whenever the timer is due
+ * (reevaluateTimeCycleWhenDue), so a changed setting applies from the next poll on. Public, for
+ * the expression language. A timer job
+ * runs on one node at a time, so only one node polls.
+ */
+@Component("calendarReplyPolling")
+public class ReplyPolling {
+
+    private final Duration every;
+
+    ReplyPolling(@Value("${muster.calendar.reply-poll:PT1M}") Duration every) {
+        this.every = every;
+    }
+
+    public String getCycle() {
+        return "R/" + every;
+    }
+}
