@@ -223,6 +223,19 @@ public class EnrolmentService {
         return enrolment;
     }
 
+    /** An admin marks the course failed; whether the course allows failure is the caller's rule. */
+    @Transactional
+    public Enrolment fail(long personId, long courseId) {
+        Enrolment enrolment = enrolments.findByPersonIdAndCourseId(personId, courseId)
+                .filter(e -> !e.getStatus().isEnded())
+                .orElseThrow(() -> new NotFoundException("Enrolment of person " + personId + " on course", courseId));
+        if (enrolment.getStatus() == EnrolmentStatus.COMPLETED) {
+            throw new ConflictException("the course is completed already");
+        }
+        enrolment.fail(clock.instant());
+        return enrolment;
+    }
+
     @Transactional(readOnly = true)
     public Enrolment get(long enrolmentId) {
         return enrolments.findById(enrolmentId).orElseThrow(() -> new NotFoundException("Enrolment", enrolmentId));

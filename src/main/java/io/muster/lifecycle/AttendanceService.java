@@ -18,13 +18,14 @@ import io.muster.roster.RosterService;
 import io.muster.session.SessionStatus;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
-import io.muster.training.TrainingRecords;
+import io.muster.progress.CourseCompletion;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Attendance, from the API or the trainer's Tasklist form: statuses on the roster, training
- * records for those who attended, and the end of their registration processes.
+ * Attendance, from the API or the trainer's Tasklist form: statuses on the roster, course
+ * progress (a training record once every enrolled session is attended), and the end of the
+ * registration processes.
  */
 @Service
 public class AttendanceService {
@@ -33,18 +34,18 @@ public class AttendanceService {
     private final PeopleService people;
     private final RosterService roster;
     private final RegistrationService registrations;
-    private final TrainingRecords trainingRecords;
+    private final CourseCompletion completion;
     private final SessionLifecycleFacade lifecycle;
     private final Clock clock;
 
     AttendanceService(SessionService sessions, PeopleService people, RosterService roster,
-            RegistrationService registrations, TrainingRecords trainingRecords, SessionLifecycleFacade lifecycle,
+            RegistrationService registrations, CourseCompletion completion, SessionLifecycleFacade lifecycle,
             Clock clock) {
         this.sessions = sessions;
         this.people = people;
         this.roster = roster;
         this.registrations = registrations;
-        this.trainingRecords = trainingRecords;
+        this.completion = completion;
         this.lifecycle = lifecycle;
         this.clock = clock;
     }
@@ -81,10 +82,7 @@ public class AttendanceService {
         List<RosterService.Attendance> recorded = roster.recordAttendance(sessionId, registered, walkIns, actor);
         Instant completedAt = session.getEndsAt().isBefore(now) ? session.getEndsAt() : now;
         for (RosterService.Attendance a : recorded) {
-            if (a.status() == RegistrationStatus.ATTENDED || a.status() == RegistrationStatus.GO_SHOW) {
-                trainingRecords.completedBy(a.registrationId(), a.personId(), session.getCourse().getId(), completedAt,
-                        session.getCourse().getValidityMonths());
-            }
+            completion.attendanceRecorded(a.personId(), session.getCourse().getId(), a.registrationId(), completedAt);
         }
         registrations.attended(recorded.stream().map(RosterService.Attendance::registrationId).toList());
         lifecycle.attendanceRecorded(sessionId);

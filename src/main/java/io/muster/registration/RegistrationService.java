@@ -14,6 +14,8 @@ import io.muster.common.NotFoundException;
 import io.muster.common.ProcessTransactions;
 import io.muster.course.Course;
 import io.muster.course.MultipleSessionEnrolment;
+import io.muster.enrolment.EnrolmentService;
+import io.muster.enrolment.EnrolmentSource;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.roster.Registration;
@@ -46,11 +48,13 @@ public class RegistrationService {
     private final Clock clock;
     private final ProcessTransactions transactions;
     private final MultipleSessionEnrolment multipleSessions;
+    private final EnrolmentService enrolments;
 
     RegistrationService(SessionService sessions, PeopleService people, RosterService roster, Decisions decisions,
             RegistrationFacade registrationProcess, WaitlistPromotionFacade promotionProcess, Clock clock,
-            ProcessTransactions transactions, MultipleSessionEnrolment multipleSessions) {
+            ProcessTransactions transactions, MultipleSessionEnrolment multipleSessions, EnrolmentService enrolments) {
         this.multipleSessions = multipleSessions;
+        this.enrolments = enrolments;
         this.transactions = transactions;
         this.sessions = sessions;
         this.people = people;
@@ -102,7 +106,7 @@ public class RegistrationService {
     /**
      * Registers each person into each session of a course, in the caller's transaction:
      * all or nothing. Sessions are taken in id order, so concurrent requests lock them in the same
-     * order. With {@code seatRequired} (an enrolment key) every registration must get a seat or
+     * order. The people are enrolled on the course (source KEY for a key, else MANUAL). With {@code seatRequired} (an enrolment key) every registration must get a seat or
      * wait for an approver: a full session refuses the whole request instead of queueing.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -126,6 +130,8 @@ public class RegistrationService {
                 refuseSecondSessionOfCourse(person, target);
             }
         }
+        enrolments.enrolAll(courseId, persons.stream().map(Person::getId).toList(),
+                method == RegistrationMethod.KEY ? EnrolmentSource.KEY : EnrolmentSource.MANUAL, actor);
         List<RegistrationView> registered = new ArrayList<>();
         for (Person person : persons) {
             for (TrainingSession target : targets) {

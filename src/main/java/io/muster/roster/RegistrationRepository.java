@@ -31,6 +31,21 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
             nativeQuery = true)
     List<Long> openSessionsInCourse(Long personId, Long courseId);
 
+    /** Every registration in the course's sessions, per person, earliest session first. */
+    @Query(value = """
+            select r.* from registration r join training_session s on s.id = r.session_id
+            where s.course_id = :courseId order by r.person_id, s.starts_at, r.id""", nativeQuery = true)
+    List<Registration> findByCourse(Long courseId);
+
+    @Query(value = """
+            select r.* from registration r join training_session s on s.id = r.session_id
+            where s.course_id = :courseId and r.person_id = :personId order by s.starts_at, r.id""", nativeQuery = true)
+    List<Registration> findByPersonInCourse(Long personId, Long courseId);
+
+    @Query("select distinct r.sessionId from Registration r where r.personId = :personId"
+            + " and r.sessionId in :sessionIds and r.status in :statuses")
+    List<Long> sessionsInStatus(Long personId, Collection<Long> sessionIds, Collection<RegistrationStatus> statuses);
+
     @Query(value = "select id from person where id = :personId for update", nativeQuery = true)
     List<Long> lockPerson(Long personId);
 

@@ -329,6 +329,28 @@ public class RosterService {
         return registrations.openSessionsInCourse(personId, courseId).stream().map(Number::longValue).toList();
     }
 
+    /** The person's registrations in the course's sessions, earliest session first. */
+    @Transactional(readOnly = true)
+    public List<Registration> ofPersonInCourse(long personId, long courseId) {
+        return registrations.findByPersonInCourse(personId, courseId);
+    }
+
+    /** Which of these sessions the person attended (ATTENDED or a walk-in). */
+    @Transactional(readOnly = true)
+    public Set<Long> attended(long personId, java.util.Collection<Long> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(registrations.sessionsInStatus(personId, sessionIds,
+                EnumSet.of(RegistrationStatus.ATTENDED, RegistrationStatus.GO_SHOW)));
+    }
+
+    /** Every registration in the course's sessions, per person, earliest session first. */
+    @Transactional(readOnly = true)
+    public List<Registration> ofCourse(long courseId) {
+        return registrations.findByCourse(courseId);
+    }
+
     /** Locks two sessions' rows in id order, so swaps in opposite directions never deadlock. */
     @Transactional
     public void lockSessions(long oneSessionId, long otherSessionId) {

@@ -1,0 +1,31 @@
+package io.muster.progress;
+
+import static io.muster.roster.RegistrationStatus.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CourseProgressTest {
+
+    @Test
+    void everyEnrolledSessionWeighsTheSameAndOnlyAllAttendedIsComplete() {
+        assertThat(CourseProgress.percent(List.of(ATTENDED, REGISTERED), true)).isEqualTo(50);
+        assertThat(CourseProgress.percent(List.of(ATTENDED, GO_SHOW, ABSENT), true)).isEqualTo(66);
+        assertThat(CourseProgress.percent(List.of(ATTENDED, GO_SHOW), true)).isEqualTo(100);
+    }
+
+    @Test
+    void endedRegistrationsAreNoItems() {
+        assertThat(CourseProgress.percent(List.of(CANCELLED, ATTENDED, DECLINED), true)).isEqualTo(100);
+        assertThat(CourseProgress.percent(List.of(CANCELLED), true)).isZero();
+        assertThat(CourseProgress.percent(List.of(), false)).isZero();
+    }
+
+    @Test
+    void onAOneSessionCourseTheLatestSessionDecides() {
+        assertThat(CourseProgress.percent(List.of(ABSENT, ATTENDED), false)).isEqualTo(100);
+        assertThat(CourseProgress.percent(List.of(ATTENDED, REGISTERED), false)).isZero();
+    }
+}
