@@ -1,0 +1,74 @@
+package io.muster.pathway;
+
+import java.net.URI;
+import java.util.List;
+
+import io.muster.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins define pathways; learners read their own progress along them. */
+@RestController
+class PathwayController {
+
+    private final PathwayService service;
+
+    PathwayController(PathwayService service) {
+        this.service = service;
+    }
+
+    record StepRequest(Long courseId, @Size(max = 100) List<@NotNull Long> sessionIds, PathwayStep.Rule rule) {
+    }
+
+    record PathwayRequest(@NotBlank @Size(max = 200) String title,
+            @NotEmpty @Size(max = 100) List<@NotNull @Valid StepRequest> steps) {
+    }
+
+    record StepView(int position, PathwayStep.Kind kind, Long courseId, java.util.Set<Long> sessionIds,
+            PathwayStep.Rule rule) {
+    }
+
+    record PathwayView(long id, String title, List<StepView> steps) {
+
+        static PathwayView of(Pathway p) {
+            return new PathwayView(p.getId(), p.getTitle(), p.getSteps().stream()
+                    .map(s -> new StepView(s.getPosition(), s.getKind(), s.getCourseId(),
+                            s.getKind() == PathwayStep.Kind.SESSIONS ? s.getSessionIds() : null, s.getRule()))
+                    .toList());
+        }
+    }
+
+    @PostMapping("/api/pathways")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    ResponseEntity<PathwayView> create(@Valid @RequestBody PathwayRequest r) {
+        Pathway pathway = service.create(r.title(), r.steps().stream()
+                .map(s -> new PathwayService.StepSpec(s.courseId(), s.sessionIds(), s.rule())).toList(),
+                CurrentUser.username());
+        return ResponseEntity.created(URI.create("/api/pathways/" + pathway.getId())).body(PathwayView.of(pathway));
+    }
+
+    @GetMapping("/api/pathways/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    PathwayView get(@PathVariable long id) {
+        return PathwayView.of(service.get(id));
+    }
+
+    /** My progress: per step (attended sessions, done) and overall, each step weighing the same. */
+    @GetMapping("/api/me/pathways/{id}")
+    PathwayService.Progress mine(@PathVariable long id) {
+        return service.progressOf(id, CurrentUser.username());
+    }
+}

@@ -1,0 +1,6 @@
+package io.muster.pathway;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PathwayRepository extends JpaRepository<Pathway, Long> {
+}
