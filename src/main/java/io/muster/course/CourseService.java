@@ -45,6 +45,11 @@ public class CourseService {
     }
 
     @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        return courses.existsById(id);
+    }
+
+    @Transactional(readOnly = true)
     public List<Course> all() {
         return courses.findAll(Sort.by("code"));
     }

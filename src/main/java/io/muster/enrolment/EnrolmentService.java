@@ -14,6 +14,8 @@ import java.util.Optional;
 import io.muster.common.ConflictException;
 import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
+import io.muster.course.CourseService;
+import io.muster.training.TrainingRecords;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -36,9 +38,13 @@ public class EnrolmentService {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final TrainingRecords trainingRecords;
+    private final CourseService courses;
 
     EnrolmentService(EnrolmentRepository enrolments, NamedParameterJdbcTemplate jdbc, Clock clock,
-            @Value("${muster.zone}") ZoneId zone) {
+            @Value("${muster.zone}") ZoneId zone, TrainingRecords trainingRecords, CourseService courses) {
+        this.trainingRecords = trainingRecords;
+        this.courses = courses;
         this.enrolments = enrolments;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -210,7 +216,7 @@ public class EnrolmentService {
         return enrolment;
     }
 
-    /** Progress reported for a person's course (100 completes it). */
+    /** Progress reported for a person's course; 100 completes it, which is a training record too. */
     @Transactional
     public Enrolment recordProgress(long personId, long courseId, int percent) {
         if (percent < 0 || percent > 100) {
@@ -219,7 +225,12 @@ public class EnrolmentService {
         Enrolment enrolment = enrolments.findByPersonIdAndCourseId(personId, courseId)
                 .filter(e -> !e.getStatus().isEnded())
                 .orElseThrow(() -> new NotFoundException("Enrolment of person " + personId + " on course", courseId));
+        boolean completes = percent == 100 && enrolment.getStatus() != EnrolmentStatus.COMPLETED;
         enrolment.recordProgress(percent, clock.instant());
+        if (completes) {
+            trainingRecords.completedOnline(personId, courseId, enrolment.getCompletedAt(),
+                    courses.get(courseId).getValidityMonths());
+        }
         return enrolment;
     }
 

@@ -68,6 +68,14 @@ public class PeopleService {
         return person;
     }
 
+    /** Seed 003: a person can be kept out of auto-enrolment. */
+    @Transactional
+    public Person setAutoEnrol(String username, boolean enabled) {
+        Person person = get(username);
+        person.setAutoEnrolOptOut(!enabled);
+        return person;
+    }
+
     @Transactional(readOnly = true)
     public Person get(String username) {
         return people.findByUsername(username).orElseThrow(() -> new NotFoundException("Person", username));

@@ -116,6 +116,10 @@ public class Person {
         return Map.copyOf(profileFields);
     }
 
+    void setAutoEnrolOptOut(boolean optOut) {
+        this.autoEnrolOptOut = optOut;
+    }
+
     void updateProfile(String name, String email, String timeZone, String department, String jobRole,
             String location, EmploymentType employmentType, Person manager, Map<String, String> profileFields) {
         this.name = name;

@@ -31,6 +31,7 @@ public class Decisions {
     public static final String SESSION_VISIBILITY = "session-visibility";
     public static final String REGISTRATION_ELIGIBILITY = "registration-eligibility";
     public static final String WAITLIST_OFFER_POLICY = "waitlist-offer-policy";
+    public static final String AUTO_ENROL_ELIGIBILITY = "auto-enrol-eligibility";
 
     private static final int CACHE_LIMIT = 10_000;
 
@@ -41,6 +42,7 @@ public class Decisions {
     private final Map<String, DmnDecision> parsedTables = new ConcurrentHashMap<>();
     private final Map<CacheKey, Visibility> visibilityCache = new ConcurrentHashMap<>();
     private final Map<EligibilityKey, Eligibility> eligibilityCache = new ConcurrentHashMap<>();
+    private final Map<AutoEnrolKey, AutoEnrol> autoEnrolCache = new ConcurrentHashMap<>();
 
     Decisions(DecisionService decisionService, RepositoryService repositoryService) {
         this.decisionService = decisionService;
@@ -148,6 +150,52 @@ public class Decisions {
                 Variables.createVariables().putValue("hoursUntilStart", hoursUntilStart))
                 .getSingleResult().getSingleEntry();
         return ((Number) hours).intValue();
+    }
+
+    /** What auto-enrol-eligibility reads about one person and course. */
+    public record AutoEnrolInput(String employmentType, boolean includeSubcontractors, boolean required,
+            boolean includeOptional, String training, boolean missingTraining, boolean optedOut,
+            String enrolmentStatus) {
+    }
+
+    public record AutoEnrol(boolean enrol, String reason) {
+    }
+
+    /** Answers of one table version; see {@link #autoEnrolCheck()}. */
+    @FunctionalInterface
+    public interface AutoEnrolCheck {
+        AutoEnrol of(AutoEnrolInput input);
+    }
+
+    /**
+     * Whether the auto-enrol cycle enrols a person. The cycle asks it for thousands of people at
+     * a time, so the latest table is looked up once per check and evaluated in memory, once per
+     * distinct input (a handful per course), without decision history; the cycle's report
+     * counts the reasons instead.
+     */
+    public AutoEnrolCheck autoEnrolCheck() {
+        String tableId = latestId(AUTO_ENROL_ELIGIBILITY);
+        DmnDecision table = parsedTables.computeIfAbsent(tableId, id -> parse(id, AUTO_ENROL_ELIGIBILITY));
+        return input -> autoEnrolCache.computeIfAbsent(new AutoEnrolKey(tableId, input), key -> {
+            if (autoEnrolCache.size() > CACHE_LIMIT) {
+                autoEnrolCache.clear();
+            }
+            VariableMap in = Variables.createVariables()
+                    .putValue("employmentType", input.employmentType())
+                    .putValue("includeSubcontractors", input.includeSubcontractors())
+                    .putValue("required", input.required())
+                    .putValue("includeOptional", input.includeOptional())
+                    .putValue("training", input.training())
+                    .putValue("missingTraining", input.missingTraining())
+                    .putValue("optedOut", input.optedOut())
+                    .putValue("enrolmentStatus", input.enrolmentStatus());
+            DmnDecisionRuleResult result = readOnlyDmn.evaluateDecisionTable(table, in).getFirstResult();
+            return result == null ? new AutoEnrol(false, "No rule matched")
+                    : new AutoEnrol(Boolean.TRUE.equals(result.get("enrol")), (String) result.get("reason"));
+        });
+    }
+
+    private record AutoEnrolKey(String tableId, AutoEnrolInput input) {
     }
 
     private record CacheKey(String tableId, Viewer viewer, SessionRules session) {

@@ -37,6 +37,14 @@ public class TrainingRecord {
         this.createdAt = createdAt;
     }
 
+    public Long getId() {
+        return id;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
     public Long getPersonId() {
         return personId;
     }

@@ -1,0 +1,153 @@
+package io.muster.autoenrol;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.muster.enrolment.EnrolmentService;
+import io.muster.enrolment.EnrolmentSource;
+import io.muster.rules.Decisions;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One course of an auto-enrol run, set-based: one query reads the course's candidates (people
+ * whose latest completion expires within the lead time, and, with the switch on, people whose
+ * job role requires the course and who never completed it), auto-enrol-eligibility is evaluated
+ * once per distinct combination of inputs, and everyone it enrols is enrolled in bulk. The
+ * counts per reason are written in the same transaction, so a retried course repeats nothing.
+ */
+@Service
+class AutoEnrolCycle {
+
+    static final String ACTOR = "auto-enrol";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AutoEnrolSettings settings;
+    private final Decisions decisions;
+    private final EnrolmentService enrolments;
+
+    AutoEnrolCycle(NamedParameterJdbcTemplate jdbc, AutoEnrolSettings settings, Decisions decisions,
+            EnrolmentService enrolments) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.decisions = decisions;
+        this.enrolments = enrolments;
+    }
+
+    /** What a run decided for a course, for one reason. */
+    record Count(long courseId, String reason, boolean enrol, int people) {
+    }
+
+    /**
+     * Expiring: the person's latest record for the course expires before the horizon (or has
+     * expired). Missing: the job role requires the course and there is no record at all.
+     */
+    private static final String EXPIRING = """
+            select r.person_id, p.employment_type, p.auto_enrol_opt_out, 'EXPIRING' as training,
+                   (c.required or exists (select 1 from job_role_requirement j
+                                          where j.job_role = p.job_role and j.course_id = c.id)) as required,
+                   coalesce(e.status, 'NONE') as enrolment_status
+            from training_record r
+            join person p on p.id = r.person_id
+            join course c on c.id = r.course_id
+            left join enrolment e on e.person_id = r.person_id and e.course_id = r.course_id
+            where r.course_id = :course and r.expires_at <= :horizon %s
+              and not exists (select 1 from training_record n
+                              where n.person_id = r.person_id and n.course_id = r.course_id
+                                and (n.expires_at is null or n.expires_at > r.expires_at
+                                     or (n.expires_at = r.expires_at and n.id > r.id)))""";
+
+    private static final String MISSING = """
+            select p.id as person_id, p.employment_type, p.auto_enrol_opt_out, 'MISSING' as training,
+                   true as required, coalesce(e.status, 'NONE') as enrolment_status
+            from job_role_requirement j
+            join person p on p.job_role = j.job_role
+            left join enrolment e on e.person_id = p.id and e.course_id = j.course_id
+            where j.course_id = :course %s
+              and not exists (select 1 from training_record r where r.person_id = p.id and r.course_id = j.course_id)""";
+
+    private record Candidate(long personId, String employmentType, boolean optedOut, String training,
+            boolean required, String enrolmentStatus) {
+    }
+
+    /** Whom a course is run for: everyone, one person, or the holders of one job role. */
+    record Scope(Long personId, String jobRole) {
+        static final Scope EVERYONE = new Scope(null, null);
+
+        String sql() {
+            return personId != null ? "and p.id = :person" : jobRole != null ? "and p.job_role = :role" : "";
+        }
+    }
+
+    /**
+     * Runs one course for a run, or, without a run id, for people whose job role just changed.
+     *
+     * @return the counts per reason, also stored under the run id when there is one
+     */
+    @Transactional
+    List<Count> enrolCourse(String runId, AutoEnrolSettings.CourseSettings course, Instant now, Scope scope) {
+        boolean missingTraining = settings.missingTraining();
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("course", course.courseId())
+                .addValue("horizon", OffsetDateTime.ofInstant(now.plus(Duration.ofDays(course.leadDays())), ZoneOffset.UTC))
+                .addValue("person", scope.personId())
+                .addValue("role", scope.jobRole());
+        String sql = String.format(EXPIRING, scope.sql())
+                + (missingTraining ? "\nunion all\n" + String.format(MISSING, scope.sql()) : "");
+
+        Decisions.AutoEnrolCheck check = decisions.autoEnrolCheck();
+        Map<Decisions.AutoEnrolInput, List<Long>> byInput = new HashMap<>();
+        jdbc.query(sql, p, rs -> {
+            Candidate c = new Candidate(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                    rs.getBoolean(5), rs.getString(6));
+            byInput.computeIfAbsent(new Decisions.AutoEnrolInput(c.employmentType(), course.includeSubcontractors(),
+                    c.required(), course.includeOptional(), c.training(), missingTraining, c.optedOut(),
+                    c.enrolmentStatus()), k -> new ArrayList<>()).add(c.personId());
+        });
+
+        Map<String, Count> counts = new HashMap<>();
+        List<Long> toEnrol = new ArrayList<>();
+        byInput.forEach((input, people) -> {
+            Decisions.AutoEnrol decision = check.of(input);
+            counts.merge(decision.reason(), new Count(course.courseId(), decision.reason(), decision.enrol(), people.size()),
+                    (a, b) -> new Count(a.courseId(), a.reason(), a.enrol(), a.people() + b.people()));
+            if (decision.enrol()) {
+                toEnrol.addAll(people);
+            }
+        });
+        enrolments.enrolAll(course.courseId(), toEnrol, EnrolmentSource.AUTO, ACTOR);
+        List<Count> result = List.copyOf(counts.values());
+        if (runId != null) {
+            store(runId, course.courseId(), result);
+        }
+        return result;
+    }
+
+    private void store(String runId, long courseId, List<Count> counts) {
+        jdbc.update("delete from auto_enrol_run_count where run_id = :run and course_id = :course",
+                Map.of("run", runId, "course", courseId));
+        jdbc.batchUpdate("""
+                insert into auto_enrol_run_count (run_id, course_id, reason, enrol, people)
+                values (:run, :course, :reason, :enrol, :people)""",
+                counts.stream().map(c -> new MapSqlParameterSource().addValue("run", runId)
+                        .addValue("course", c.courseId()).addValue("reason", c.reason())
+                        .addValue("enrol", c.enrol()).addValue("people", c.people()))
+                        .toArray(MapSqlParameterSource[]::new));
+    }
+
+    @Transactional(readOnly = true)
+    List<Count> report(String runId) {
+        return jdbc.query("""
+                select course_id, reason, enrol, people from auto_enrol_run_count
+                where run_id = :run order by course_id, enrol desc, reason""", Map.of("run", runId),
+                (rs, i) -> new Count(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4)));
+    }
+}

@@ -1,0 +1,22 @@
+package io.muster.autoenrol;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the nightly cycle runs: the timer start event of auto-enrol-cycle reads
+ * {@code ${autoEnrolSchedule.cron}}; the engine evaluates cron expressions in {@code muster.zone}.
+ */
+@Component("autoEnrolSchedule")
+public class AutoEnrolSchedule {
+
+    private final String cron;
+
+    AutoEnrolSchedule(@Value("${muster.auto-enrol.cron}") String cron) {
+        this.cron = cron;
+    }
+
+    public String getCron() {
+        return cron;
+    }
+}

@@ -1,0 +1,34 @@
+package io.muster.autoenrol;
+
+import static io.muster.autoenrol.AutoEnrolCycleProcess.*;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** service_plan_run: fixes the run's instant and the courses it covers (those with auto-enrol on). */
+@Component("autoEnrolPlanRun")
+class PlanAutoEnrolRun implements JavaDelegate {
+
+    private final AutoEnrolSettings settings;
+    private final Clock clock;
+
+    PlanAutoEnrolRun(AutoEnrolSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<AutoEnrolSettings.CourseSettings> courses = settings.enabledCourses();
+        execution.setVariable(VAR_RUN_AT, Date.from(clock.instant()));
+        execution.setVariable(VAR_COURSE_IDS, courses.stream().map(c -> String.valueOf(c.courseId()))
+                .collect(Collectors.joining(",")));
+        execution.setVariable(VAR_COURSE_COUNT, courses.size());
+    }
+}

@@ -1,0 +1,42 @@
+package io.muster.autoenrol;
+
+import static io.muster.autoenrol.AutoEnrolCycleProcess.*;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/** service_report: puts the run's counts on the instance, as totals and per course and reason. */
+@Component("autoEnrolReport")
+class ReportAutoEnrolRun implements JavaDelegate {
+
+    private final AutoEnrolCycle cycle;
+    private final ObjectMapper json;
+
+    ReportAutoEnrolRun(AutoEnrolCycle cycle, ObjectMapper json) {
+        this.cycle = cycle;
+        this.json = json;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<AutoEnrolCycle.Count> counts = cycle.report(execution.getProcessInstanceId());
+        execution.setVariable(VAR_CONSIDERED, counts.stream().mapToLong(AutoEnrolCycle.Count::people).sum());
+        execution.setVariable(VAR_ENROLLED, counts.stream().filter(AutoEnrolCycle.Count::enrol)
+                .mapToLong(AutoEnrolCycle.Count::people).sum());
+        try {
+            execution.setVariable(VAR_REPORT, SpinValues.jsonValue(json.writeValueAsString(counts.stream()
+                    .map(c -> Map.of("courseId", c.courseId(), "reason", c.reason(), "enrol", c.enrol(),
+                            "people", c.people()))
+                    .toList())).create());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
