@@ -1,0 +1,276 @@
+package io.muster.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.benchmark.LoadRunner.Outcome;
+import io.muster.benchmark.LoadRunner.Result;
+import io.muster.enrolment.EnrolmentMails;
+import io.muster.support.Api;
+import io.muster.support.EmbeddedServices;
+import io.muster.support.Fixtures;
+import io.muster.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The nightly auto-enrol cycle at scale: 100,000 persons and 1,000,000 training records, built
+ * with set-based SQL (generate_series) on the embedded PostgreSQL, then one cycle started through
+ * the API and timed until its report is written, beside one plain SQL statement selecting the
+ * same due records on the same database. Then bookings through the API, idle and while a second
+ * cycle runs (its enrolments cleared first, so it does the same work again).
+ *
+ * <p>Not part of {@code ./mvnw verify}: {@code ./mvnw -Pbenchmark verify -Dit.test=AutoEnrolBenchmark}.
+ * Sizes: {@code -Dbench.persons} (100000), {@code -Dbench.courses} (5 courses with records, two
+ * records per person and course, so 1,000,000 records by default), {@code -Dbench.leadDays} (30).
+ * It asserts nothing about time; the report is printed and written to
+ * target/autoenrol-benchmark-report.txt. Mails are queued by the cycle (the outbox) and sent
+ * afterwards: the drainer is slowed down here and its rate measured on its own.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {"logging.level.com.icegreen.greenmail=warn", "muster.enrolment.mail-interval=PT1H"})
+class AutoEnrolBenchmark {
+
+    private static final double CYCLE_TARGET_SECONDS = 60;
+    private static final double SQL_RATIO_TARGET = 3;
+    private static final double BOOKING_P95_RATIO_TARGET = 2;
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired EnrolmentMails mails;
+
+    private final int persons = Integer.getInteger("bench.persons", 100_000);
+    private final int courseCount = Integer.getInteger("bench.courses", 5);
+    private final int leadDays = Integer.getInteger("bench.leadDays", 30);
+    private final String run = "ae" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+
+    @Test
+    void autoEnrolCycle() throws Exception {
+        StringBuilder report = new StringBuilder();
+        report.append("Muster auto-enrol benchmark, ").append(OffsetDateTime.now(ZoneOffset.UTC).toString(), 0, 19)
+                .append(" UTC; PostgreSQL ").append(jdbc.queryForObject("show server_version", String.class))
+                .append(" (embedded), JDK ").append(System.getProperty("java.version")).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs\n");
+
+        List<Long> courses = new ArrayList<>();
+        for (int c = 0; c < courseCount; c++) {
+            courses.add(course(c));
+        }
+        long t0 = System.nanoTime();
+        long records = buildData(courses);
+        report.append(String.format("setup (not timed): %,d persons, %,d training records in %.1f s (generate_series)%n",
+                persons, records, (System.nanoTime() - t0) / 1e9));
+
+        // the baseline: one statement selecting the same due records, warm (best of three)
+        double sqlSeconds = Double.MAX_VALUE;
+        long due = 0;
+        for (int i = 0; i < 3; i++) {
+            long s = System.nanoTime();
+            due = plainSelect(courses, Instant.now().plus(Duration.ofDays(leadDays)));
+            sqlSeconds = Math.min(sqlSeconds, (System.nanoTime() - s) / 1e9);
+        }
+        report.append(String.format("plain SQL select of the due records: %,d rows in %.2f s (best of 3)%n", due,
+                sqlSeconds));
+
+        // bookings, idle
+        List<String> learners = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            learners.add(fixtures.learner());
+        }
+        long bookingCourse = fixtures.course("SELF");
+        List<Long> sessions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sessions.add(fixtures.session(bookingCourse, 1000, false, false, Map.of()));
+        }
+        CpuMeter cpu = new CpuMeter(-1);
+        LoadRunner.run("booking warm-up", 4, 32, Duration.ofSeconds(60), cpu,
+                i -> book(learners.get(i % 16), sessions.get(i / 16)));
+        Result idle = LoadRunner.run("bookings, idle", 4, 128, Duration.ofSeconds(120), cpu,
+                i -> book(learners.get(i % 16), sessions.get(2 + i / 16)));
+
+        // the cycle alone
+        long before = System.nanoTime();
+        JsonNode first = cycle();
+        double cycleSeconds = (System.nanoTime() - before) / 1e9;
+        long enrolled = first.get("enrolled").asLong();
+        long considered = first.get("considered").asLong();
+        report.append(String.format("cycle (API start to report written): %.2f s; %,d candidates considered, %,d enrolled%n",
+                cycleSeconds, considered, enrolled));
+        report.append(String.format("  records scanned: %,.0f/s (%,d training records of %d courses); enrolments: %,.0f/s%n",
+                records / cycleSeconds, records, courseCount, enrolled / cycleSeconds));
+        report.append("  counts: ").append(first.get("counts").toString()).append('\n');
+        report.append(String.format("  enrolments in the database: %,d; mails queued: %,d; process instances of the run: 1%n",
+                jdbc.queryForObject("select count(*) from enrolment where course_id in (" + ids(courses) + ")", Long.class),
+                jdbc.queryForObject("select count(*) from enrolment_mail where sent_at is null", Long.class)));
+
+        // the same day again: nobody twice
+        long againStart = System.nanoTime();
+        JsonNode again = cycle();
+        report.append(String.format("second cycle the same day: %.2f s, %d enrolled%n",
+                (System.nanoTime() - againStart) / 1e9, again.get("enrolled").asLong()));
+
+        // bookings while a cycle does the whole work again
+        jdbc.update("delete from enrolment where course_id in (" + ids(courses) + ")");
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        long busyStart = System.nanoTime();
+        Future<JsonNode> busyCycle = background.submit(this::cycle);
+        Thread.sleep(500);
+        Result busy = LoadRunner.run("bookings, during the cycle", 4, 128, Duration.ofSeconds(120), cpu,
+                i -> book(learners.get(i % 16), sessions.get(10 + i / 16)));
+        double bookingsEnd = (System.nanoTime() - busyStart) / 1e9;
+        JsonNode busyRun = busyCycle.get();
+        double busyCycleSeconds = (System.nanoTime() - busyStart) / 1e9;
+        background.shutdown();
+        report.append(String.format("bookings p95: idle %.0f ms (%d ok, %.1f/s); during the cycle %.0f ms (%d ok, %.1f/s; "
+                + "bookings ran 0.5-%.1f s, the cycle %.1f s, %d enrolled)%n", idle.percentileMillis(95), idle.ok(),
+                idle.rate(), busy.percentileMillis(95), busy.ok(), busy.rate(), bookingsEnd, busyCycleSeconds,
+                busyRun.get("enrolled").asLong()));
+
+        // the outbox, on its own
+        long m0 = System.nanoTime();
+        int failed = mails.sendPending(1000);
+        double mailSeconds = (System.nanoTime() - m0) / 1e9;
+        report.append(String.format("enrolment mails: 1,000 sent from the outbox in %.1f s (%.0f/s), %d failed%n",
+                mailSeconds, 1000 / mailSeconds, failed));
+
+        double ratio = cycleSeconds / sqlSeconds;
+        double bookingRatio = busy.percentileMillis(95) / idle.percentileMillis(95);
+        report.append(String.format("targets: cycle %.1f s < %.0f s: %s; cycle / plain SQL = %.1f (≤ %.0f): %s; "
+                + "booking p95 during / idle = %.2f (≤ %.0f): %s%n", cycleSeconds, CYCLE_TARGET_SECONDS,
+                cycleSeconds < CYCLE_TARGET_SECONDS ? "met" : "missed", ratio, SQL_RATIO_TARGET,
+                ratio <= SQL_RATIO_TARGET ? "met" : "missed", bookingRatio, BOOKING_P95_RATIO_TARGET,
+                bookingRatio <= BOOKING_P95_RATIO_TARGET ? "met" : "missed"));
+
+        System.out.println(report);
+        Files.writeString(Path.of("target", "autoenrol-benchmark-report.txt"), report.toString());
+    }
+
+    private long course(int c) {
+        boolean required = c < 3;
+        Api.Response r = api.asAdmin(HttpMethod.POST, "/api/courses", Map.of("code", run + "-c" + c,
+                "title", "Benchmark course " + c, "kind", "ELEARNING", "required", required, "enrolmentMethod", "SELF",
+                "validityMonths", 12, "launchUrl", "https://learn.example.org/" + run + "/" + c));
+        long id = r.body().get("id").asLong();
+        api.asAdmin(HttpMethod.PUT, "/api/courses/" + id + "/auto-enrol", Map.of("enabled", true, "leadDays", leadDays,
+                "includeSubcontractors", c == 0, "includeOptional", c == 3));
+        return id;
+    }
+
+    /**
+     * Persons (10 % sub-contractors, 2 % opted out, 20 job roles of which 10 require the first two
+     * courses) and, per person and course, an old record superseded by the current one; the
+     * current ones expire spread over the next year, so about a twelfth fall in the lead time.
+     */
+    private long buildData(List<Long> courses) throws Exception {
+        try (Connection c = DriverManager.getConnection(EmbeddedServices.jdbcUrl(), "postgres", "postgres")) {
+            c.setAutoCommit(true);
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into person (username, name, email, time_zone, department, job_role, location,
+                                        employment_type, auto_enrol_opt_out, created_at)
+                    select ? || '-' || g, 'Person ' || g, ? || '-' || g || '@example.org', 'Europe/London',
+                           (array['Operations', 'Sales', 'Engineering', 'HR'])[1 + g % 4], ? || '-role' || (g % 20),
+                           (array['London', 'Leeds', 'York'])[1 + g % 3],
+                           case when g % 10 = 0 then 'SUBCONTRACTOR' else 'EMPLOYEE' end, g % 50 = 0, now()
+                    from generate_series(1, ?) g""")) {
+                s.setString(1, run);
+                s.setString(2, run);
+                s.setString(3, run);
+                s.setInt(4, persons);
+                s.executeUpdate();
+            }
+            for (int role = 0; role < 10; role++) {
+                for (long course : courses.subList(0, Math.min(2, courses.size()))) {
+                    jdbc.update("insert into job_role_requirement (job_role, course_id) values (?, ?)",
+                            run + "-role" + role, course);
+                }
+            }
+            String insert = """
+                    insert into training_record (person_id, course_id, completed_at, expires_at, source, created_at)
+                    select p.id, c.id,
+                           now() + make_interval(days => ((p.id * 31 + c.id * 17) %% 365)::int - %d),
+                           now() + make_interval(days => ((p.id * 31 + c.id * 17) %% 365)::int - %d),
+                           'IMPORTED', now()
+                    from person p cross join course c
+                    where p.username like ? and c.id in (%s)""";
+            for (int[] offsets : new int[][] {{730, 365}, {365, 0}}) {
+                try (PreparedStatement s = c.prepareStatement(String.format(insert, offsets[0], offsets[1], ids(courses)))) {
+                    s.setString(1, run + "-%");
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("analyze")) {
+                s.execute();
+            }
+        }
+        return jdbc.queryForObject("select count(*) from training_record where course_id in (" + ids(courses) + ")",
+                Long.class);
+    }
+
+    /** What the cycle's expiring query selects, as one plain statement over all the courses. */
+    private long plainSelect(List<Long> courses, Instant horizon) throws Exception {
+        try (Connection c = DriverManager.getConnection(EmbeddedServices.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement s = c.prepareStatement("""
+                        select r.person_id, r.course_id from training_record r
+                        where r.course_id in (%s) and r.expires_at <= ?
+                          and not exists (select 1 from training_record n
+                                          where n.person_id = r.person_id and n.course_id = r.course_id
+                                            and (n.expires_at is null or n.expires_at > r.expires_at
+                                                 or (n.expires_at = r.expires_at and n.id > r.id)))"""
+                        .formatted(ids(courses)))) {
+            c.setAutoCommit(false);
+            s.setFetchSize(10_000);
+            s.setTimestamp(1, Timestamp.from(horizon));
+            long rows = 0;
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+
+    private JsonNode cycle() throws InterruptedException {
+        Api.Response started = api.asAdmin(HttpMethod.POST, "/api/auto-enrol/runs", null);
+        String location = started.headers().getLocation().toString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode run = api.asAdmin(HttpMethod.GET, location, null).body();
+            if ("COMPLETED".equals(run.path("state").asText())) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The cycle did not finish in 15 minutes: " + location);
+    }
+
+    private Outcome book(String learner, long sessionId) {
+        Api.Response r = api.post(learner, Api.passwordOf(learner), "/api/sessions/" + sessionId + "/registrations", null);
+        return r.status() == 201 ? Outcome.ok("REGISTERED") : Outcome.failed("HTTP " + r.status(), r.text());
+    }
+
+    private static String ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}
