@@ -1,6 +1,7 @@
 package io.muster.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.muster.support.Api;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ class CourseCompletionIT {
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
+    @Autowired ManagementService management;
     @Autowired JdbcTemplate jdbc;
 
     @AfterEach
@@ -66,8 +69,11 @@ class CourseCompletionIT {
                 + " where p.username = ? and t.course_id = ?", Long.class, learner, course);
     }
 
-    private static void afterAllSessions() {
+    /** Past every session; the registrations' timers that this makes due have fired before attendance comes. */
+    private void afterAllSessions() {
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(30))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery()
+                .processDefinitionKey("registration").timers().executable().count() == 0);
     }
 
     @Test
