@@ -203,14 +203,15 @@ public class EnrolmentService {
     @Transactional
     public Enrolment cancel(long enrolmentId, String actor) {
         Enrolment enrolment = get(enrolmentId);
+        // seed 002: a smart enrolment is never ended by hand, in progress or not; say what ends it
+        if (enrolment.hasSegmentSource()) {
+            throw new ConflictException("the enrolment comes from a segment; change the segment or unlink the course");
+        }
         if (enrolment.getStatus() == EnrolmentStatus.IN_PROGRESS) {
             throw new ConflictException("the course is in progress; an enrolment in progress cannot be cancelled");
         }
         if (enrolment.getStatus().isEnded()) {
             throw new ConflictException("the enrolment has ended already");
-        }
-        if (enrolment.hasSegmentSource()) {
-            throw new ConflictException("the enrolment comes from a segment; change the segment or unlink the course");
         }
         enrolment.cancel(clock.instant());
         return enrolment;
