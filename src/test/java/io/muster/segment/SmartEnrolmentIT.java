@@ -1,14 +1,12 @@
 package io.muster.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.muster.common.ConflictException;
 import io.muster.enrolment.Enrolment;
 import io.muster.enrolment.EnrolmentService;
 import io.muster.enrolment.EnrolmentSource;
@@ -222,7 +220,7 @@ class SmartEnrolmentIT {
     }
 
     @Test
-    void aSmartEnrolmentCannotBeEndedByHand() {
+    void aSmartEnrolmentCannotBeEndedByHandInProgressOrNot() {
         String dept = Api.unique("Ops");
         long segment = fixtures.segment(Map.of("department", List.of(dept)));
         long course = course();
@@ -230,9 +228,34 @@ class SmartEnrolmentIT {
         link(segment, course);
         long enrolmentId = enrolment(person, course).getId();
 
-        assertThatThrownBy(() -> enrolments.cancel(enrolmentId, Api.ADMIN)).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("change the segment or unlink the course");
+        Api.Response refused = api.asAdmin(HttpMethod.POST, "/api/enrolments/" + enrolmentId + "/cancel", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("detail").asText()).contains("change the segment or unlink the course");
         assertThat(status(person, course)).isEqualTo(EnrolmentStatus.ENROLLED);
+
+        enrolments.recordProgress(id(person), course, 30);
+        Api.Response inProgress = api.asAdmin(HttpMethod.POST, "/api/enrolments/" + enrolmentId + "/cancel", null);
+        assertThat(inProgress.status()).isEqualTo(409);
+        assertThat(inProgress.body().get("detail").asText()).contains("change the segment or unlink the course");
+        assertThat(status(person, course)).isEqualTo(EnrolmentStatus.IN_PROGRESS);
+
+        // the person sees how it was made
+        com.fasterxml.jackson.databind.JsonNode mine = api.get(person, Api.passwordOf(person),
+                "/api/people/" + person + "/enrolments").body().get(0);
+        assertThat(mine.get("sources").toString()).isEqualTo("[\"SEGMENT:" + segment + "\"]");
+        assertThat(mine.get("method").asText()).startsWith("Smart, ");
+    }
+
+    @Test
+    void aManualEnrolmentOutsideSegmentsIsStillCancelledByHand() {
+        String person = fixtures.learner(Map.of("department", Api.unique("Sales")));
+        long course = course();
+        long enrolmentId = enrolments.enrol(id(person), course, EnrolmentSource.MANUAL, Api.ADMIN).getId();
+
+        assertThat(api.asAdmin(HttpMethod.POST, "/api/enrolments/" + enrolmentId + "/cancel", null).status())
+                .isEqualTo(200);
+        assertThat(status(person, course)).isEqualTo(EnrolmentStatus.CANCELLED);
     }
 
     @Test
