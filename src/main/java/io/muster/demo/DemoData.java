@@ -62,6 +62,8 @@ class DemoData implements ApplicationRunner {
         person("approver", "Avery Approver", "HR", "HR Manager", "London", null, MusterGroups.APPROVERS);
         person("trainer", "Terry Trainer", "Learning", "Trainer", "London", null, MusterGroups.TRAINERS);
         person("analyst", "Ann Analyst", "Learning", "Analyst", "London", null, MusterGroups.ANALYSTS);
+        person("enrolments", "Erin Enrolments", "Learning", "Enrolment Manager", "London", null,
+                MusterGroups.ENROLMENT_MANAGERS);
         person("learner1", "Lena Learner", "Operations", "Technician", "London", "approver", MusterGroups.LEARNERS);
         person("learner2", "Leo Learner", "Operations", "Technician", "Leeds", "approver", MusterGroups.LEARNERS);
         person("learner3", "Lara Learner", "Sales", "Account Manager", "London", null, MusterGroups.LEARNERS);

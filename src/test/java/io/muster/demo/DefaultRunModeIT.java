@@ -59,7 +59,7 @@ class DefaultRunModeIT {
 
             RestClient http = RestClient.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
             for (String login : List.of("learner1", "learner2", "learner3", "learner4", "learner5", "approver",
-                    "trainer", "analyst")) {
+                    "trainer", "analyst", "enrolments")) {
                 assertThat(http.get().uri("/api/people/" + login).headers(h -> h.setBasicAuth(login, login))
                         .retrieve().toBodilessEntity().getStatusCode()).as(login).isEqualTo(HttpStatus.OK);
             }

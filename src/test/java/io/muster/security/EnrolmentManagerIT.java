@@ -78,7 +78,7 @@ class EnrolmentManagerIT {
     }
 
     @Test
-    void anEnrolmentManagerBooksCancelsAndReadsAnyonesRegistrationsAndRosters() {
+    void anEnrolmentManagerBooksCancelsAddsInviteesAndReadsAnyonesRegistrationsAndRosters() {
         String manager = manager();
         String learner = fixtures.learner();
         long session = fixtures.session(3, false, false);
@@ -97,6 +97,12 @@ class EnrolmentManagerIT {
                 Map.of("reason", "Booked by mistake"));
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLED");
+
+        long draft = fixtures.draft(fixtures.course("SELF"), 3, false, false, Map.of());
+        Api.Response invitees = as(manager, HttpMethod.POST, "/api/sessions/" + draft + "/invitees",
+                Map.of("usernames", List.of(learner)));
+        assertThat(invitees.status()).as(invitees.text()).isEqualTo(201);
+        assertThat(invitees.body().get(0).get("status").asText()).isEqualTo("NOT_INVITED");
     }
 
     @Test
