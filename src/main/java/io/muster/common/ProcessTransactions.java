@@ -1,5 +1,6 @@
 package io.muster.common;
 
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -38,10 +39,21 @@ public class ProcessTransactions {
 
     /**
      * Optimistic locking, or the same race seen one step earlier: a concurrent branch ended and
-     * took its execution with it (ENGINE-03077).
+     * took its execution with it (ENGINE-03077); or the database broke a deadlock between this
+     * request and a job of the same instance (a booking's mail job while it is cancelled) or
+     * refused a serialization: SQLSTATE 40P01 or 40001.
      */
-    private static boolean concurrentChange(ProcessEngineException e) {
-        return e instanceof OptimisticLockingException
-                || (e.getMessage() != null && e.getMessage().startsWith("ENGINE-03077"));
+    static boolean concurrentChange(ProcessEngineException e) {
+        if (e instanceof OptimisticLockingException
+                || (e.getMessage() != null && e.getMessage().startsWith("ENGINE-03077"))) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
