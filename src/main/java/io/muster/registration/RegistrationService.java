@@ -322,7 +322,9 @@ public class RegistrationService {
             RegistrationMethod method) {
         return transactions.run(() -> {
             TrainingSession session = sessions.get(sessionId);
-            long personId = people.get(username).getId();
+            Person person = people.get(username);
+            long personId = person.getId();
+            refuseSecondSessionOfCourse(person, session);
             if (session.getStatus() == SessionStatus.DRAFT) {
                 return view(roster.get(roster.addUninvited(sessionId, personId, method, actor)));
             }

@@ -262,7 +262,7 @@ class RosterOperationsIT {
 
     @Test
     void learnersCopiedAsInvitedGetAnInvitationWhoseAnswerTheManagerMayRecord() {
-        long course = fixtures.course("SELF");
+        long course = fixtures.course(true);
         long source = fixtures.session(course, 5, false, false, Map.of());
         long target = fixtures.session(course, 3, false, false, Map.of());
         String coming = fixtures.learner();
@@ -292,7 +292,7 @@ class RosterOperationsIT {
 
     @Test
     void learnersCopiedIntoADraftWaitUninvitedUntilItIsPublished() {
-        long course = fixtures.course("SELF");
+        long course = fixtures.course(true);
         long source = fixtures.session(course, 5, false, false, Map.of());
         long draft = fixtures.draft(course, 5, false, false, Map.of());
         long open = fixtures.session(course, 5, false, false, Map.of());
@@ -314,5 +314,28 @@ class RosterOperationsIT {
                 .isEqualTo("Invitations go out when the session is published");
         assertThat(api.asAdmin(HttpMethod.POST, "/api/sessions/" + draft + "/publish", null).status()).isEqualTo(200);
         assertThat(registration(copiedId).get("status").asText()).isEqualTo("INVITED");
+    }
+
+    @Test
+    void aCourseOfOneSessionPerLearnerTakesOnlyLearnersWhoLeftTheSource() {
+        long course = fixtures.course(false);
+        long source = fixtures.session(course, 5, true, false, Map.of());
+        long target = fixtures.session(course, 5, false, false, Map.of());
+        String staying = fixtures.learner();
+        String leaving = fixtures.learner();
+        long stayingId = book(staying, source);
+        long leavingId = book(leaving, source);
+        assertThat(status(source, List.of(leavingId), "CANCELLED", "Cannot make it").body().get("applied")).hasSize(1);
+
+        for (String status : List.of("REGISTERED", "INVITED")) {
+            Api.Response copied = copy(source, Map.of("targetSessionId", target,
+                    "registrationIds", List.of(stayingId), "status", status));
+            assertThat(copied.body().get("copied")).as(status).isEmpty();
+            assertThat(copied.body().get("refused").get(0).get("reason").asText()).as(status)
+                    .contains("allows one session per learner");
+        }
+        Api.Response copied = copy(source, Map.of("targetSessionId", target, "registrationIds", List.of(leavingId)));
+        assertThat(copied.body().get("copied").get(0).get("status").asText()).isEqualTo("REGISTERED");
+        assertThat(roster(target).get("registrations")).hasSize(1);
     }
 }
