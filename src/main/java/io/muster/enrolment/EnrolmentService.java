@@ -14,6 +14,8 @@ import java.util.Optional;
 import io.muster.common.ConflictException;
 import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
+import io.muster.course.Course;
+import io.muster.course.CourseKind;
 import io.muster.course.CourseService;
 import io.muster.training.TrainingRecords;
 import org.springframework.beans.factory.annotation.Value;
@@ -217,7 +219,7 @@ public class EnrolmentService {
         return enrolment;
     }
 
-    /** Progress reported for a person's course; 100 completes it, which is a training record too. */
+    /** Progress reported for a person's course; 100 completes it, which for e-learning is a training record too. */
     @Transactional
     public Enrolment recordProgress(long personId, long courseId, int percent) {
         if (percent < 0 || percent > 100) {
@@ -228,9 +230,10 @@ public class EnrolmentService {
                 .orElseThrow(() -> new NotFoundException("Enrolment of person " + personId + " on course", courseId));
         boolean completes = percent == 100 && enrolment.getStatus() != EnrolmentStatus.COMPLETED;
         enrolment.recordProgress(percent, clock.instant());
-        if (completes) {
-            trainingRecords.completedOnline(personId, courseId, enrolment.getCompletedAt(),
-                    courses.get(courseId).getValidityMonths());
+        Course course = courses.get(courseId);
+        // an instructor-led course is recorded by attendance already; an e-learning one only here
+        if (completes && course.getKind() == CourseKind.ELEARNING) {
+            trainingRecords.completedOnline(personId, courseId, enrolment.getCompletedAt(), course.getValidityMonths());
         }
         return enrolment;
     }

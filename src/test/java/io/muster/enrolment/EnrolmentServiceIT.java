@@ -146,6 +146,9 @@ class EnrolmentServiceIT {
         long course = course("ELEARNING", "https://learn.example.org/r");
         enrolments.enrol(person, course, EnrolmentSource.MANUAL, "admin");
         enrolments.recordProgress(person, course, 100);
+        assertThat(jdbc.queryForObject("select count(*) from training_record where person_id = ? and course_id = ?"
+                + " and source = 'ENROLMENT'", Long.class, person, course))
+                .as("an e-learning completion is a training record, so its expiry starts the next cycle").isEqualTo(1);
 
         Enrolment retake = enrolments.enrol(person, course, EnrolmentSource.AUTO, "auto-enrol");
 
