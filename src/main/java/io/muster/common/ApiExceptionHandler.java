@@ -96,7 +96,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, org.camunda.bpm.engine.OptimisticLockingException.class})
-    ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+    ProblemDetail concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict",
                 "Someone else changed this at the same time; reload and try again.");
     }

@@ -25,7 +25,6 @@ class SessionLifecycleFacade {
                         .putValue(VAR_SESSION_ID, session.getId())
                         .putValue(VAR_SESSION_STARTS_AT, Date.from(session.getStartsAt()))
                         .putValue(VAR_SESSION_ENDS_AT, Date.from(session.getEndsAt()))
-                        .putValue(VAR_TRAINER, session.getTrainer() == null ? null : session.getTrainer().getUsername())
                         .putValue(VAR_ATTENDANCE_RECORDED, false))
                 .execute();
     }

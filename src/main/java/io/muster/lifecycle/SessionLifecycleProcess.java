@@ -28,7 +28,6 @@ final class SessionLifecycleProcess {
     static final String VAR_SESSION_ID = "sessionId";
     static final String VAR_SESSION_STARTS_AT = "sessionStartsAt";
     static final String VAR_SESSION_ENDS_AT = "sessionEndsAt";
-    static final String VAR_TRAINER = "trainer";
     static final String VAR_ATTENDANCE_RECORDED = "attendanceRecorded";
     static final String VAR_ROSTER_OPTIONS = "rosterOptions";
     static final String VAR_ATTENDED = "attended";

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.muster.common.ProcessTransactions;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionController {
 
     private final SessionService service;
+    private final ProcessTransactions transactions;
 
-    SessionController(SessionService service) {
+    SessionController(SessionService service, ProcessTransactions transactions) {
         this.service = service;
+        this.transactions = transactions;
     }
 
     @PostMapping
@@ -52,17 +55,21 @@ class SessionController {
         return SessionView.of(service.get(id));
     }
 
+    /** Moves the session's running processes too, so it repeats when one of their jobs ran at that moment. */
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Transactional
     SessionView update(@PathVariable Long id, @Valid @RequestBody SessionRequest r) {
-        return SessionView.of(service.update(id, details(r)));
+        return transactions.run(() -> SessionView.of(service.update(id, details(r))));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> delete(@PathVariable Long id) {
-        service.delete(id);
+        // ends the session's lifecycle, whose first job may be running at that moment
+        transactions.run(() -> {
+            service.delete(id);
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 

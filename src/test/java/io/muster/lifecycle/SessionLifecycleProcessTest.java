@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 
 /** Every path of bpmn/session-lifecycle.bpmn: status by timers, change notifications, attendance. */
 @Deployment(resources = "bpmn/session-lifecycle.bpmn")
@@ -45,6 +47,13 @@ class SessionLifecycleProcessTest {
             log.add("rescheduled");
         });
         Mocks.register("recordAttendance", (JavaDelegate) e -> log.add("attendance " + e.getVariable(VAR_ATTENDED)));
+        trainerOfTheSession(List.of("trainer"));
+    }
+
+    private static void trainerOfTheSession(List<String> trainers) {
+        AttendanceTakers takers = Mockito.mock(AttendanceTakers.class);
+        Mockito.when(takers.users(ArgumentMatchers.any())).thenReturn(trainers);
+        Mocks.register("attendanceTakers", takers);
     }
 
     @AfterEach
@@ -57,7 +66,7 @@ class SessionLifecycleProcessTest {
 
     private ProcessInstance publish(boolean attendanceRecorded) {
         return runtimeService().startProcessInstanceByKey(KEY, "7", Variables.createVariables()
-                .putValue(VAR_SESSION_ID, 7L).putValue(VAR_TRAINER, "trainer")
+                .putValue(VAR_SESSION_ID, 7L)
                 .putValue(VAR_SESSION_STARTS_AT, new Date(now + DAY)).putValue(VAR_SESSION_ENDS_AT, new Date(now + DAY + HOUR))
                 .putValue(VAR_ATTENDANCE_RECORDED, attendanceRecorded));
     }
@@ -90,6 +99,19 @@ class SessionLifecycleProcessTest {
         complete(task(pi), withVariables(VAR_ATTENDED, List.of("learner1")));
         assertThat(pi).isEnded().hasPassed(SERVICE_RECORD_ATTENDANCE, END_ATTENDANCE_MARKED);
         Assertions.assertThat(log).endsWith("attendance [learner1]");
+    }
+
+    @Test
+    void aSessionWithoutTrainerGetsTheAttendanceTaskForAdminsInsteadOfAnIncident() {
+        trainerOfTheSession(List.of());
+        ProcessInstance pi = publish(false);
+        runMails(pi);
+        execute(job(TIMER_SESSION_STARTS, pi));
+        execute(job(TIMER_SESSION_ENDS, pi));
+        assertThat(pi).isWaitingAt(USER_MARK_ATTENDANCE);
+        assertThat(task(pi)).hasCandidateGroup("muster-admins");
+        Assertions.assertThat(taskService().getIdentityLinksForTask(task(pi).getId()))
+                .noneMatch(link -> link.getUserId() != null);
     }
 
     @Test
