@@ -28,7 +28,7 @@ class NotificationController {
     }
 
     record SentMailView(long id, String type, String recipient, Long sessionId, Long registrationId, Instant sentAt,
-            String messageId) {
+            String messageId, String status) {
     }
 
     @GetMapping("/api/notifications")
@@ -40,7 +40,7 @@ class NotificationController {
                 : "%" + people.get(username).getEmail().toLowerCase(Locale.ROOT) + "%";
         return sent.search(sessionId, recipient, PageRequest.of(0, limit)).stream()
                 .map(m -> new SentMailView(m.getId(), m.getType(), m.getRecipient(), m.getSessionId(),
-                        m.getRegistrationId(), m.getSentAt(), m.getMessageId()))
+                        m.getRegistrationId(), m.getSentAt(), m.getMessageId(), m.getStatus()))
                 .toList();
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
@@ -45,6 +46,7 @@ public class Notifications {
     private final JavaMailSender mailSender;
     private final MailTemplates templates;
     private final SentMailRepository sent;
+    private final MailLedger ledger;
     private final RosterService roster;
     private final SessionService sessions;
     private final PeopleService people;
@@ -56,7 +58,8 @@ public class Notifications {
 
     Notifications(JavaMailSender mailSender, MailTemplates templates, SentMailRepository sent, RosterService roster,
             SessionService sessions, PeopleService people, Accounts accounts, MailSettings settings,
-            CalendarInvites invites, @Value("${muster.base-url}") String baseUrl, Clock clock) {
+            CalendarInvites invites, @Value("${muster.base-url}") String baseUrl, Clock clock, MailLedger ledger) {
+        this.ledger = ledger;
         this.invites = invites;
         this.mailSender = mailSender;
         this.templates = templates;
@@ -82,7 +85,7 @@ public class Notifications {
         // a reminder is due again after each change of the session; every other mail once
         String eventKey = eventKey(registrationId, type)
                 + (type == MailType.REMINDER ? ":" + session.getCalendarSequence() : "");
-        if (sent.existsByEventKey(eventKey)) {
+        if (alreadySent(eventKey)) {
             return;
         }
         Person learner = people.get(registration.getPersonId());
@@ -98,17 +101,15 @@ public class Notifications {
     public void sendComposed(MailType type, long registrationId, String text, String requestKey) {
         Registration registration = roster.get(registrationId);
         String eventKey = eventKey(registrationId, type) + ":" + requestKey;
-        if (sent.existsByEventKey(eventKey)) {
+        if (alreadySent(eventKey)) {
             return;
         }
         TrainingSession session = sessions.get(registration.getSessionId());
         Person learner = people.get(registration.getPersonId());
         Map<String, String> values = values(registration, session, learner);
         values.put("text", text == null ? "" : text);
-        MailTemplates.Rendered mail = templates.render(type, values);
-        String messageId = deliver(learner.getEmail(), mail, null, null);
-        sent.save(new SentMail(type.name(), learner.getEmail(), session.getId(), registrationId, eventKey,
-                clock.instant(), messageId));
+        once(new SentMail(type.name(), learner.getEmail(), session.getId(), registrationId, eventKey, clock.instant(),
+                messageId(eventKey)), List.of(learner.getEmail()), templates.render(type, values), null, null);
     }
 
     /**
@@ -120,7 +121,7 @@ public class Notifications {
         TrainingSession session = sessions.get(sessionId);
         for (Registration registration : roster.rosterOf(sessionId)) {
             String eventKey = eventKey(registration.getId(), MailType.SESSION_CHANGED) + ":" + session.getCalendarSequence();
-            if (registration.getStatus() != RegistrationStatus.REGISTERED || sent.existsByEventKey(eventKey)) {
+            if (registration.getStatus() != RegistrationStatus.REGISTERED || alreadySent(eventKey)) {
                 continue;
             }
             Person learner = people.get(registration.getPersonId());
@@ -136,25 +137,43 @@ public class Notifications {
      */
     @Transactional
     public void sendToPerson(MailType type, String email, Map<String, String> values, String eventKey) {
-        if (sent.existsByEventKey(eventKey)) {
+        if (alreadySent(eventKey)) {
             return;
         }
         Map<String, String> all = new HashMap<>(values);
         all.put("baseUrl", baseUrl);
-        String messageId = deliver(email, templates.render(type, all), null, null);
-        sent.save(new SentMail(type.name(), email, null, null, eventKey, clock.instant(), messageId));
+        once(new SentMail(type.name(), email, null, null, eventKey, clock.instant(), messageId(eventKey)), List.of(email),
+                templates.render(type, all), null, null);
     }
 
     private void deliverAndRecord(MailType type, Registration registration, TrainingSession session, Person learner,
             List<String> recipients, String eventKey) {
         MailTemplates.Rendered mail = templates.render(type, values(registration, session, learner));
         String calendar = calendarPart(type, registration, session, learner);
-        String messageId = null;
-        for (String recipient : recipients) {
-            messageId = deliver(recipient, mail, type.calendarMethod(), calendar);
+        once(new SentMail(type.name(), String.join(",", recipients), session.getId(), registration.getId(),
+                eventKey, clock.instant(), messageId(eventKey)), recipients, mail, type.calendarMethod(), calendar);
+    }
+
+    /** Whether the event's mail went out; one left SENDING by a crash goes out again (see MailLedger). */
+    private boolean alreadySent(String eventKey) {
+        return sent.findByEventKey(eventKey).filter(SentMail::isSent).isPresent();
+    }
+
+    /** Recorded as SENDING, sent with the event's own Message-ID, recorded as SENT: see MailLedger. */
+    private void once(SentMail record, List<String> recipients, MailTemplates.Rendered mail, String calendarMethod,
+            String calendar) {
+        Optional<String> messageId = ledger.begin(record);
+        if (messageId.isEmpty()) {
+            return;
         }
-        sent.save(new SentMail(type.name(), String.join(",", recipients), session.getId(), registration.getId(),
-                eventKey, clock.instant(), messageId));
+        for (String recipient : recipients) {
+            deliver(recipient, mail, calendarMethod, calendar, messageId.get());
+        }
+        ledger.sent(record.getEventKey());
+    }
+
+    private String messageId(String eventKey) {
+        return MailLedger.messageId(eventKey, host());
     }
 
     /** A mail about a session as a whole to its trainer (none when the session has no trainer). */
@@ -162,7 +181,7 @@ public class Notifications {
     public void sendToTrainer(MailType type, long sessionId) {
         TrainingSession session = sessions.get(sessionId);
         String eventKey = "session:" + sessionId + ":" + type + ":" + session.getCalendarSequence();
-        if (session.getTrainer() == null || sent.existsByEventKey(eventKey)) {
+        if (session.getTrainer() == null || alreadySent(eventKey)) {
             return;
         }
         Person trainer = session.getTrainer();
@@ -181,9 +200,9 @@ public class Notifications {
                 session.getType() == SessionType.IN_PERSON ? session.getLocation() : null,
                 session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : null,
                 settings.from(), "Muster", trainer.getEmail(), trainer.getName(), false);
-        String messageId = deliver(trainer.getEmail(), templates.render(type, values), type.calendarMethod(),
+        once(new SentMail(type.name(), trainer.getEmail(), sessionId, null, eventKey, clock.instant(),
+                messageId(eventKey)), List.of(trainer.getEmail()), templates.render(type, values), type.calendarMethod(),
                 cancel ? invites.cancel(event) : invites.request(event));
-        sent.save(new SentMail(type.name(), trainer.getEmail(), sessionId, null, eventKey, clock.instant(), messageId));
     }
 
     private List<String> approverEmails(String approver, String kind) {
@@ -245,7 +264,8 @@ public class Notifications {
     }
 
     /** Plain text and HTML as multipart/alternative, with the calendar part beside them where there is one. */
-    private String deliver(String recipient, MailTemplates.Rendered mail, String calendarMethod, String calendar) {
+    private void deliver(String recipient, MailTemplates.Rendered mail, String calendarMethod, String calendar,
+            String messageId) {
         try {
             MimeMessage message = mailSender.createMimeMessage();
             message.setFrom(new InternetAddress(settings.from(), "Muster", "UTF-8"));
@@ -265,8 +285,9 @@ public class Notifications {
                 alternative.addBodyPart(invite);
             }
             message.setContent(alternative);
+            // Spring's sender keeps an explicit Message-ID when it saves the message
+            message.setHeader("Message-ID", messageId);
             mailSender.send(message);
-            return message.getMessageID();
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException("Cannot build mail to " + recipient, e);
         }

@@ -25,6 +25,9 @@ class SentMail {
     private Instant sentAt;
     private String messageId;
 
+    /** SENDING until the SMTP server took the mail, then SENT. */
+    private String status;
+
     protected SentMail() {
     }
 
@@ -56,6 +59,22 @@ class SentMail {
         return messageId;
     }
 
+    String getEventKey() {
+        return eventKey;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    boolean isSent() {
+        return "SENT".equals(status);
+    }
+
+    void markSent() {
+        this.status = "SENT";
+    }
+
     SentMail(String type, String recipient, Long sessionId, Long registrationId, String eventKey, Instant sentAt,
             String messageId) {
         this.type = type;
@@ -65,5 +84,6 @@ class SentMail {
         this.eventKey = eventKey;
         this.sentAt = sentAt;
         this.messageId = messageId;
+        this.status = "SENDING";
     }
 }

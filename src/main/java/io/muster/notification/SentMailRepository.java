@@ -11,6 +11,8 @@ interface SentMailRepository extends JpaRepository<SentMail, Long> {
 
     boolean existsByEventKey(String eventKey);
 
+    java.util.Optional<SentMail> findByEventKey(String eventKey);
+
     /** The log, newest first, filtered by session and by a recipient address (either may be null). */
     @Query("""
             select m from SentMail m

@@ -87,6 +87,12 @@ class RegistrationController {
         return service.swap(id, request.sessionId(), CurrentUser.username());
     }
 
+    /** The attendance reminder's "still coming" link: recorded in the registration's history. */
+    @PostMapping("/api/registrations/{id}/confirm")
+    RegistrationView confirm(@PathVariable long id) {
+        return service.confirm(id, CurrentUser.username(), CurrentUser.isAdmin());
+    }
+
     @PostMapping("/api/registrations/{id}/accept")
     RegistrationView accept(@PathVariable long id) {
         return service.accept(id, CurrentUser.username(), CurrentUser.managesEnrolments());

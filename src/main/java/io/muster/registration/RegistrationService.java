@@ -231,6 +231,14 @@ public class RegistrationService {
         return roster.get(registrationId);
     }
 
+    /** A REGISTERED learner confirms they are coming (the attendance reminder's link). */
+    @Transactional
+    public RegistrationView confirm(long registrationId, String actor, boolean byAdmin) {
+        visible(registrationId, actor, byAdmin);
+        roster.confirmAttendance(registrationId, actor);
+        return view(roster.get(registrationId));
+    }
+
     /** Accepts an open seat offer, or an invitation (a seat, the waiting list, or 409 "Session full"). */
     public RegistrationView accept(long registrationId, String actor, boolean byAdmin) {
         return transactions.run(() -> view(answer(visible(registrationId, actor, byAdmin), true, actor)));

@@ -233,6 +233,17 @@ public class RosterService {
         return bookableNow(session) && placeFor(session) != null;
     }
 
+    /** The learner says they are still coming (the attendance reminder's link): kept in the history. */
+    @Transactional
+    public void confirmAttendance(long registrationId, String actor) {
+        Registration registration = inStatus(registrationId, EnumSet.of(RegistrationStatus.REGISTERED));
+        SessionSeats session = seats.lock(registration.getSessionId());
+        if (!session.startsAt().isAfter(clock.instant())) {
+            throw new ConflictException("The session has already started");
+        }
+        registration.moveTo(RegistrationStatus.REGISTERED, clock.instant(), actor, "Attendance confirmed");
+    }
+
     @Transactional
     public void declineInvitation(long registrationId, String actor, String reason) {
         invitation(registrationId).moveTo(RegistrationStatus.DECLINED, clock.instant(), actor, reason);
