@@ -7,10 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How often the inbox is polled: the timer start event of bpmn/calendar-replies.bpmn reads
- * {@code ${calendarReplyPolling.cycle}}. The engine re-reads it whenever the timer is due
- * (reevaluateTimeCycleWhenDue), so a changed setting applies from the next poll on. Public, for
- * the expression language. A timer job
- * runs on one node at a time, so only one node polls.
+ * {@code ${calendarReplyPolling.cycle}} when the model is deployed. Public, for the expression
+ * language. A timer job runs on one node at a time, so only one node polls.
  */
 @Component("calendarReplyPolling")
 public class ReplyPolling {
