@@ -307,15 +307,17 @@ public class RegistrationService {
      */
     public List<RegistrationView> addInvitees(long sessionId, List<String> usernames, String actor) {
         return transactions.run(() -> {
-            sessions.get(sessionId);
-            List<Long> personIds = new java.util.ArrayList<>();
+            TrainingSession session = sessions.get(sessionId);
+            List<Person> invitees = new java.util.ArrayList<>();
             for (int i = 0; i < usernames.size(); i++) {
                 String username = usernames.get(i);
                 String field = "usernames[" + i + "]";
-                personIds.add(people.find(username).orElseThrow(() ->
-                        new InvalidInputException(field, "unknown person '" + username + "'")).getId());
+                invitees.add(people.find(username).orElseThrow(() ->
+                        new InvalidInputException(field, "unknown person '" + username + "'")));
             }
-            return personIds.stream().distinct().map(personId ->
+            invitees.stream().sorted(Comparator.comparing(Person::getId))
+                    .forEach(person -> refuseSecondSessionOfCourse(person, session));
+            return invitees.stream().map(Person::getId).distinct().map(personId ->
                     view(roster.get(roster.addUninvited(sessionId, personId, RegistrationMethod.ADMIN, actor))))
                     .toList();
         });

@@ -96,6 +96,22 @@ class MultiSessionIT {
     }
 
     @Test
+    void anInvitationIntoASecondSessionOfAOneSessionCourseIsRefusedToo() {
+        long course = fixtures.course(false);
+        long open = fixtures.session(course, 5, false);
+        long draft = fixtures.draft(course, 5, false, false, Map.of());
+        String learner = fixtures.learner();
+        booked(learner, open);
+
+        Api.Response invited = api.asAdmin(HttpMethod.POST, "/api/sessions/" + draft + "/invitees",
+                Map.of("usernames", List.of(learner)));
+
+        assertThat(invited.status()).isEqualTo(409);
+        assertThat(invited.body().get("detail").asText()).contains("allows one session per learner");
+        assertThat(statusesOf(learner)).containsExactly("REGISTERED");
+    }
+
+    @Test
     void anAdminRegistersSeveralLearnersIntoSeveralSessionsInOneRequest() {
         long course = fixtures.course(true);
         long a = fixtures.session(course, 5, false);
