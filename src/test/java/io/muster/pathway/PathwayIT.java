@@ -55,9 +55,9 @@ class PathwayIT {
         return r.body();
     }
 
-    /** Past every session; the registrations' timers that this makes due have fired before attendance comes. */
-    private void afterAllSessions() {
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(30))));
+    /** Just past the start of the sessions starting soon; their timers now due have fired before attendance comes. */
+    private void sessionsStarted() {
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
         await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery()
                 .processDefinitionKey("registration").timers().executable().count() == 0);
     }
@@ -72,9 +72,9 @@ class PathwayIT {
     void progressPerStepAndOverallWithOneAttendanceCountingForEveryStepThatNamesTheSession() {
         long online = eLearning();
         long ilt = fixtures.course(true);
-        long s1 = fixtures.session(ilt, 5, false);
-        long s2 = fixtures.session(ilt, 5, false);
-        long s3 = fixtures.session(ilt, 5, false);
+        long s1 = fixtures.sessionStartingSoon(ilt, 5);
+        long s2 = fixtures.sessionStartingSoon(ilt, 5);
+        long s3 = fixtures.sessionStartingSoon(ilt, 5);
         Api.Response created = createPathway(List.of(
                 Map.of("courseId", online),
                 Map.of("sessionIds", List.of(s1, s2), "rule", "ALL"),
@@ -90,7 +90,7 @@ class PathwayIT {
         assertThat(start.get("completed").asBoolean()).isFalse();
         assertThat(start.get("steps")).extracting(s -> s.get("position").asInt()).containsExactly(1, 2, 3);
 
-        afterAllSessions();
+        sessionsStarted();
         attended(s2, learner);
 
         JsonNode shared = progress(learner, pathway);
@@ -112,14 +112,14 @@ class PathwayIT {
     @Test
     void anotherLearnersAttendanceDoesNotCount() {
         long ilt = fixtures.course(true);
-        long s1 = fixtures.session(ilt, 5, false);
+        long s1 = fixtures.sessionStartingSoon(ilt, 5);
         long pathway = createPathway(List.of(Map.of("sessionIds", List.of(s1), "rule", "ANY")))
                 .body().get("id").asLong();
         String attendee = fixtures.learner();
         String other = fixtures.learner();
         fixtures.book(attendee, s1);
 
-        afterAllSessions();
+        sessionsStarted();
         attended(s1, attendee);
 
         assertThat(progress(attendee, pathway).get("completed").asBoolean()).isTrue();

@@ -69,9 +69,9 @@ class CourseCompletionIT {
                 + " where p.username = ? and t.course_id = ?", Long.class, learner, course);
     }
 
-    /** Past every session; the registrations' timers that this makes due have fired before attendance comes. */
-    private void afterAllSessions() {
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(30))));
+    /** Just past the start of the sessions starting soon; their timers now due have fired before attendance comes. */
+    private void sessionsStarted() {
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
         await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery()
                 .processDefinitionKey("registration").timers().executable().count() == 0);
     }
@@ -79,8 +79,8 @@ class CourseCompletionIT {
     @Test
     void theCourseIsCompleteOnlyWhenEveryEnrolledSessionIsAttendedWithProgressInBetween() {
         long course = course(false);
-        long first = fixtures.session(course, 5, false);
-        long second = fixtures.session(course, 5, false);
+        long first = fixtures.sessionStartingSoon(course, 5);
+        long second = fixtures.sessionStartingSoon(course, 5);
         String learner = fixtures.learner();
         String other = fixtures.learner();
         register(course, List.of(learner), List.of(first, second));
@@ -92,7 +92,7 @@ class CourseCompletionIT {
         assertThat(before.get("progress").asInt()).isZero();
         assertThat(before.get("enrolmentStatus").asText()).isEqualTo("ENROLLED");
 
-        afterAllSessions();
+        sessionsStarted();
         attendance(first, learner, "ATTENDED");
         attendance(first, other, "ABSENT");
 

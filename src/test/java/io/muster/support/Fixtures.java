@@ -41,6 +41,25 @@ public class Fixtures {
         return session(courseId, capacity, waitingList, false, Map.of());
     }
 
+    /**
+     * A published session of the course, open to everyone, starting in a few minutes and lasting two
+     * days: a test moves the clock just past its start, and other tests' clock moves of up to a day
+     * do not end it (ending makes the lifecycle's attendance task due).
+     */
+    public long sessionStartingSoon(long courseId, int capacity) {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
+        Api.Response r = api.asAdmin(HttpMethod.POST, "/api/sessions", Map.of("courseId", courseId,
+                "title", "Session " + Api.unique(""), "startsAt", start.toString(), "timeZone", "Europe/London",
+                "durationMinutes", 2 * 24 * 60, "type", "IN_PERSON", "location", "Room 2", "waitingList", false,
+                "approvalRequired", false, "capacity", capacity));
+        if (r.status() != 201) {
+            throw new IllegalStateException("Cannot create session: " + r);
+        }
+        long id = r.body().get("id").asLong();
+        api.asAdmin(HttpMethod.POST, "/api/sessions/" + id + "/publish", null);
+        return id;
+    }
+
     /** A published session of a new course, starting in a few days, open to everyone. */
     public long session(Integer capacity, boolean waitingList, boolean approvalRequired) {
         return session(course("SELF"), capacity, waitingList, approvalRequired, Map.of());
