@@ -121,7 +121,7 @@ public class Notifications {
         TrainingSession session = sessions.get(sessionId);
         for (Registration registration : roster.rosterOf(sessionId)) {
             String eventKey = eventKey(registration.getId(), MailType.SESSION_CHANGED) + ":" + session.getCalendarSequence();
-            if (registration.getStatus() != RegistrationStatus.REGISTERED || alreadySent(eventKey)) {
+            if (!holdsCalendarEntry(registration) || alreadySent(eventKey)) {
                 continue;
             }
             Person learner = people.get(registration.getPersonId());
@@ -129,6 +129,13 @@ public class Notifications {
                     eventKey);
         }
         sendToTrainer(MailType.TRAINER_INVITATION, sessionId);
+    }
+
+    /** Registered learners, and invitees who have not answered yet: both have the session in their calendar. */
+    private boolean holdsCalendarEntry(Registration registration) {
+        return registration.getStatus() == RegistrationStatus.REGISTERED
+                || (registration.getStatus() == RegistrationStatus.INVITED
+                        && sent.existsByEventKey(eventKey(registration.getId(), MailType.INVITATION)));
     }
 
     /**
@@ -247,7 +254,8 @@ public class Notifications {
                 session.getStartsAt(), session.getEndsAt(), session.getZone(),
                 session.getType() == SessionType.IN_PERSON ? session.getLocation() : null,
                 session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : null,
-                settings.from(), "Muster", learner.getEmail(), learner.getName(), type != MailType.INVITATION);
+                settings.from(), "Muster", learner.getEmail(), learner.getName(),
+                type != MailType.INVITATION && registration.getStatus() != RegistrationStatus.INVITED);
         return cancel ? invites.cancel(event) : invites.request(event);
     }
 

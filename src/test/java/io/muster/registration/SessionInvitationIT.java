@@ -87,6 +87,31 @@ class SessionInvitationIT {
     }
 
     @Test
+    void anInviteeWhoHasNotAnsweredGetsTheChangedInvitationStillAwaitingTheirAnswer() throws Exception {
+        long session = fixtures.draft(fixtures.course("SELF"), 5, false, false, Map.of());
+        String invitee = fixtures.learner();
+        long registration = addInvitees(session, List.of(invitee)).body().get(0).get("id").asLong();
+        assertThat(api.asAdmin(HttpMethod.POST, "/api/sessions/" + session + "/publish", null).status()).isEqualTo(200);
+        Mailbox.awaitSubjects(invitee + "@example.org", 1);
+
+        JsonNode current = api.asAdmin(HttpMethod.GET, "/api/sessions/" + session, null).body();
+        Map<String, Object> edit = new java.util.HashMap<>(Map.of("courseId", current.get("courseId").asLong(),
+                "title", current.get("title").asText(), "startsAt", current.get("startsAt").asText(),
+                "timeZone", current.get("timeZone").asText(), "durationMinutes", current.get("durationMinutes").asInt(),
+                "type", "IN_PERSON", "location", "Room 12", "capacity", 5));
+        assertThat(api.asAdmin(HttpMethod.PUT, "/api/sessions/" + session, edit).status()).isEqualTo(200);
+
+        assertThat(Mailbox.awaitSubjects(invitee + "@example.org", 2).get(1)).startsWith("Changed");
+        VEvent changed = eventOf(calendarOf(Mailbox.to(invitee + "@example.org").get(1), "REQUEST"));
+        assertThat(value(changed, "UID")).startsWith("registration-" + registration + "@");
+        assertThat(value(changed, "SEQUENCE")).isEqualTo("1");
+        assertThat(value(changed, "LOCATION")).isEqualTo("Room 12");
+        assertThat(changed.getProperty("ATTENDEE").orElseThrow().getParameter("PARTSTAT").orElseThrow()
+                .getValue()).isEqualTo("NEEDS-ACTION");
+        assertThat(status(invitee, registration)).isEqualTo("INVITED");
+    }
+
+    @Test
     void onlyAdminsAddInviteesOnlyToDraftsAndABadNameChangesNothing() {
         long draft = fixtures.draft(fixtures.course("SELF"), 5, false, false, Map.of());
         String learner = fixtures.learner();
