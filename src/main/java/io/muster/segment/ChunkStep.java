@@ -17,6 +17,10 @@ final class ChunkStep {
     static void record(DelegateExecution execution, SmartEnrolments.Chunk chunk, String total) {
         execution.setVariable(VAR_AFTER_PERSON_ID, chunk.lastPersonId());
         execution.setVariable(VAR_MORE, chunk.more());
-        execution.setVariable(total, (Integer) execution.getVariable(total) + chunk.changed());
+        add(execution, total, chunk.changed());
+    }
+
+    static void add(DelegateExecution execution, String total, int changed) {
+        execution.setVariable(total, (Integer) execution.getVariable(total) + changed);
     }
 }

@@ -50,6 +50,17 @@ public class Segment {
     Segment(String name, Map<String, ? extends Set<String>> rule, Instant createdAt) {
         this.name = name;
         this.createdAt = createdAt;
+        setRule(rule);
+    }
+
+    /** A new name and rule; who matches it is {@link SegmentMembership}'s to work out. */
+    void change(String name, Map<String, ? extends Set<String>> rule) {
+        this.name = name;
+        this.rule.clear();
+        setRule(rule);
+    }
+
+    private void setRule(Map<String, ? extends Set<String>> rule) {
         rule.forEach((field, values) -> values.forEach(value -> this.rule.add(new RuleValue(field, value))));
     }
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,6 +43,19 @@ class SegmentController {
     ResponseEntity<SegmentView> create(@Valid @RequestBody SegmentRequest r) {
         Segment segment = service.create(r.name(), r.rule());
         return ResponseEntity.created(URI.create("/api/segments/" + segment.getId())).body(view(segment.getId()));
+    }
+
+    /** A new name and rule; membership follows at once, enrolments in the background. */
+    @PutMapping("/{id}")
+    ResponseEntity<SegmentView> update(@PathVariable long id, @Valid @RequestBody SegmentRequest r) {
+        service.update(id, r.name(), r.rule(), CurrentUser.username());
+        return ResponseEntity.ok(view(id));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        service.delete(id, CurrentUser.username());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping

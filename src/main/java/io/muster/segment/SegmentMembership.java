@@ -66,6 +66,49 @@ class SegmentMembership {
                 now(), segmentId);
     }
 
+    /**
+     * Brings a segment's members in line with its rule as it is now in this transaction (the rule
+     * changed); answers how many people joined or left.
+     */
+    int refill(long segmentId) {
+        entities.flush();
+        int left = jdbc.update("delete from segment_member m where m.segment_id = ? and not exists "
+                + "(select 1 from segment s join person p on p.id = m.person_id where s.id = m.segment_id and "
+                + MATCHES + ")", segmentId);
+        int joined = jdbc.update("insert into segment_member (segment_id, person_id, joined_at) "
+                + "select s.id, p.id, ? from segment s cross join person p where s.id = ? and " + MATCHES
+                + " and not exists (select 1 from segment_member m where m.segment_id = s.id and m.person_id = p.id)",
+                now(), segmentId);
+        return left + joined;
+    }
+
+    /**
+     * The next people in id order, after the given one, whose enrolments from the segment are not
+     * what its membership says: members lacking the segment's source on one of its linked courses,
+     * and non-members still holding it.
+     */
+    List<Long> outOfLine(long segmentId, String source, long afterPersonId, int limit) {
+        return jdbc.queryForList("""
+                select person_id from (
+                    select m.person_id from segment_member m
+                    where m.segment_id = ? and m.person_id > ?
+                      and exists (select 1 from segment_course l where l.segment_id = m.segment_id
+                          and not exists (select 1 from enrolment e join enrolment_source es on es.enrolment_id = e.id
+                                          where e.person_id = m.person_id and e.course_id = l.course_id
+                                            and es.source = ?))
+                    union
+                    select e.person_id from enrolment e join enrolment_source es on es.enrolment_id = e.id
+                    where es.source = ? and e.person_id > ?
+                      and not exists (select 1 from segment_member m where m.segment_id = ? and m.person_id = e.person_id)
+                ) out_of_line order by person_id fetch first ? rows only""", Long.class,
+                segmentId, afterPersonId, source, source, afterPersonId, segmentId, limit);
+    }
+
+    /** Holds the segment's row until the transaction ends; answers whether the segment exists. */
+    boolean lockSegment(long segmentId) {
+        return !jdbc.queryForList("select id from segment where id = ? for update", Long.class, segmentId).isEmpty();
+    }
+
     /** Brings one person's memberships in line with their profile as it is now in this transaction. */
     Change follow(long personId) {
         entities.flush();

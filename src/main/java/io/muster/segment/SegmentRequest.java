@@ -8,8 +8,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 /**
- * A new segment: {@code rule} maps a profile field (department, jobRole, location, employmentType
- * or a custom profile field) to its allowed values; a person must match every field named.
+ * A segment's name and rule, to create it or to replace both: {@code rule} maps a profile field
+ * (department, jobRole, location, employmentType or a custom profile field) to its allowed
+ * values; a person must match every field named.
  */
 record SegmentRequest(
         @NotBlank @Size(max = 200) String name,

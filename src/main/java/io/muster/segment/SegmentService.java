@@ -50,6 +50,47 @@ public class SegmentService {
         return segment;
     }
 
+    /**
+     * Renames the segment and replaces its rule. Who joins or leaves with the new rule is
+     * enrolled or unenrolled after the commit, in chunks, as a profile change would do for them.
+     */
+    @Transactional
+    public Segment update(long id, String name, Map<String, ? extends Set<String>> rule, String actor) {
+        Segment segment = get(id);
+        if (segments.findByName(name).filter(other -> !other.getId().equals(id)).isPresent()) {
+            throw new ConflictException("name", "a segment with this name exists already");
+        }
+        Set<String> named = segment.getRule().keySet();
+        // a field the rule names already stays valid even when nobody holds it any more
+        rule.forEach((field, values) -> {
+            if (!named.contains(field)) {
+                checkField(field, values);
+            } else {
+                checkValues(field, values);
+            }
+        });
+        segment.change(name, rule);
+        if (membership.refill(id) > 0 && !links.coursesOf(id).isEmpty()) {
+            smartEnrolment.segmentRuleChanged(id, actor);
+        }
+        return segment;
+    }
+
+    /**
+     * Deletes the segment as if every course were unlinked first: whom it enrolled is unenrolled
+     * after the commit, in chunks, unless another source keeps them, and their completions archived.
+     */
+    @Transactional
+    public void delete(long id, String actor) {
+        Segment segment = get(id);
+        for (SegmentLinks.LinkedCourse course : links.coursesOf(id)) {
+            links.unlink(id, course.courseId());
+            smartEnrolment.courseUnlinked(id, course.courseId(), actor);
+        }
+        segments.delete(segment);
+        segments.flush();
+    }
+
     @Transactional(readOnly = true)
     public Segment get(long id) {
         return segments.findById(id).orElseThrow(() -> new NotFoundException("Segment", id));
@@ -91,16 +132,20 @@ public class SegmentService {
     }
 
     private void checkField(String field, Set<String> values) {
-        String at = "rule." + field;
+        checkValues(field, values);
+        if (!SegmentMembership.STANDARD_FIELDS.containsKey(field) && !membership.customFieldInUse(field)) {
+            throw new InvalidInputException("rule." + field, "no such profile field: not one of "
+                    + SegmentMembership.STANDARD_FIELDS.keySet() + " and no person has a custom field of this name");
+        }
+    }
+
+    private void checkValues(String field, Set<String> values) {
         if (field.equals("employmentType")) {
             Set<String> allowed = Arrays.stream(EmploymentType.values()).map(Enum::name)
                     .collect(java.util.stream.Collectors.toSet());
             values.stream().filter(v -> !allowed.contains(v)).findFirst().ifPresent(v -> {
-                throw new InvalidInputException(at, "'" + v + "' is not an employment type " + allowed);
+                throw new InvalidInputException("rule." + field, "'" + v + "' is not an employment type " + allowed);
             });
-        } else if (!SegmentMembership.STANDARD_FIELDS.containsKey(field) && !membership.customFieldInUse(field)) {
-            throw new InvalidInputException(at, "no such profile field: not one of "
-                    + SegmentMembership.STANDARD_FIELDS.keySet() + " and no person has a custom field of this name");
         }
     }
 }

@@ -3,12 +3,13 @@ package io.muster.segment;
 import static io.muster.segment.SmartEnrolmentProcess.*;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * The domain's only way into the smart-enrolment process. Every path begins with an
- * asynchronous step, so the change that starts it (a profile, a link) commits at once and the
+ * asynchronous step, so the change that starts it (a profile, a link, a rule) commits at once and the
  * enrolments follow in the job executor, with retries.
  */
 @Component
@@ -33,9 +34,19 @@ class SmartEnrolmentFacade {
         startForLink(MESSAGE_COURSE_UNLINKED, segmentId, courseId, actor);
     }
 
+    void segmentRuleChanged(long segmentId, String actor) {
+        runtime.startProcessInstanceByMessage(MESSAGE_SEGMENT_RULE_CHANGED, segmentKey(segmentId),
+                chunked(segmentId, actor));
+    }
+
     private void startForLink(String message, long segmentId, long courseId, String actor) {
-        runtime.startProcessInstanceByMessage(message, linkKey(segmentId, courseId), Variables.createVariables()
-                .putValue(VAR_SEGMENT_ID, segmentId).putValue(VAR_COURSE_ID, courseId).putValue(VAR_ACTOR, actor)
-                .putValue(VAR_AFTER_PERSON_ID, 0L).putValue(VAR_ENROLLED, 0).putValue(VAR_UNENROLLED, 0));
+        runtime.startProcessInstanceByMessage(message, linkKey(segmentId, courseId),
+                chunked(segmentId, actor).putValue(VAR_COURSE_ID, courseId));
+    }
+
+    /** What a path working through a segment in chunks starts with: its cursor before the first person, no totals yet. */
+    private static VariableMap chunked(long segmentId, String actor) {
+        return Variables.createVariables().putValue(VAR_SEGMENT_ID, segmentId).putValue(VAR_ACTOR, actor)
+                .putValue(VAR_AFTER_PERSON_ID, 0L).putValue(VAR_ENROLLED, 0).putValue(VAR_UNENROLLED, 0);
     }
 }

@@ -15,6 +15,9 @@ final class SmartEnrolmentProcess {
     static final String START_COURSE_UNLINKED = "start_course_unlinked";
     static final String SERVICE_UNENROL_UNLINKED = "service_unenrol_unlinked";
     static final String END_LINK_UNDONE = "end_link_undone";
+    static final String START_SEGMENT_RULE_CHANGED = "start_segment_rule_changed";
+    static final String SERVICE_ALIGN_PEOPLE = "service_align_people";
+    static final String END_SEGMENT_IN_LINE = "end_segment_in_line";
 
     /** A person joined or left segments: their smart enrolments catch up. Business key {@code person-<id>}. */
     static final String MESSAGE_PERSON_SEGMENTS_CHANGED = "smart-enrolment-person-segments-changed";
@@ -22,6 +25,12 @@ final class SmartEnrolmentProcess {
     static final String MESSAGE_COURSE_LINKED = "smart-enrolment-course-linked";
     /** A course was unlinked from a segment: whom it enrolled is unenrolled. Same business key as linking. */
     static final String MESSAGE_COURSE_UNLINKED = "smart-enrolment-course-unlinked";
+
+    /**
+     * A segment's rule changed: who joined is enrolled on its linked courses, who left loses them.
+     * Business key {@code segment-<id>}.
+     */
+    static final String MESSAGE_SEGMENT_RULE_CHANGED = "smart-enrolment-segment-rule-changed";
 
     static final String VAR_PERSON_ID = "personId";
     static final String VAR_SEGMENT_ID = "segmentId";
@@ -37,6 +46,10 @@ final class SmartEnrolmentProcess {
 
     static String personKey(long personId) {
         return "person-" + personId;
+    }
+
+    static String segmentKey(long segmentId) {
+        return "segment-" + segmentId;
     }
 
     static String linkKey(long segmentId, long courseId) {

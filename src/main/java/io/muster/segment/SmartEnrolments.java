@@ -27,6 +27,10 @@ class SmartEnrolments {
     record Chunk(long lastPersonId, int changed, boolean more) {
     }
 
+    /** What one chunk of a changed rule did: the chunk with the enrolments started or resumed, and how many ended. */
+    record Alignment(Chunk chunk, int unenrolled) {
+    }
+
     private final SegmentLinks links;
     private final SegmentMembership membership;
     private final EnrolmentService enrolments;
@@ -104,5 +108,30 @@ class SmartEnrolments {
         int ended = enrolments.unlink(courseId, source, people, actor);
         return new Chunk(people.isEmpty() ? afterPersonId : people.get(people.size() - 1), ended,
                 people.size() == chunkSize);
+    }
+
+    /**
+     * Brings the next chunk of people whose enrolments no longer follow the segment (members not
+     * enrolled on a linked course by it, non-members still enrolled by it) in line, each exactly
+     * as their own profile change would; nothing once the segment is deleted (its unlinks own
+     * those enrolments then). The people are locked in id order first, as a profile change locks
+     * one of them, so the two cannot deadlock over a person.
+     */
+    @Transactional
+    public Alignment alignPeople(long segmentId, long afterPersonId, String actor) {
+        if (!membership.lockSegment(segmentId)) {
+            return new Alignment(new Chunk(afterPersonId, 0, false), 0);
+        }
+        List<Long> people = membership.outOfLine(segmentId, EnrolmentSource.segment(segmentId).value(), afterPersonId,
+                chunkSize);
+        people.forEach(membership::lockPerson);
+        int enrolled = 0;
+        int unenrolled = 0;
+        for (long personId : people) {
+            enrolled += enrolPerson(personId, actor);
+            unenrolled += unenrolPerson(personId, actor);
+        }
+        return new Alignment(new Chunk(people.isEmpty() ? afterPersonId : people.get(people.size() - 1), enrolled,
+                people.size() == chunkSize), unenrolled);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.security.MusterGroups;
 import io.muster.support.Api;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
@@ -168,5 +169,95 @@ class SegmentApiIT {
                 Map.of("name", Api.unique("Mine "), "rule", Map.of("location", List.of(Api.unique("Leeds"))))).status())
                 .isEqualTo(403);
         assertThat(api.asAdmin(HttpMethod.GET, "/api/segments/999999999", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anUpdateRenamesAndReplacesTheRuleAndMembershipFollowsAtOnce() {
+        String ops = Api.unique("Ops");
+        String sales = Api.unique("Sales");
+        String inOps = fixtures.learner(Map.of("department", ops));
+        String inSales = fixtures.learner(Map.of("department", sales));
+        long segment = fixtures.segment(Map.of("department", List.of(ops)));
+        String name = Api.unique("Renamed ");
+
+        Api.Response updated = api.asAdmin(HttpMethod.PUT, "/api/segments/" + segment,
+                Map.of("name", name, "rule", Map.of("department", List.of(sales))));
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.body().get("name").asText()).isEqualTo(name);
+        assertThat(updated.body().get("rule").toString()).isEqualTo("{\"department\":[\"" + sales + "\"]}");
+        assertThat(updated.body().get("memberCount").asLong()).isEqualTo(1);
+        assertThat(members(segment)).containsExactly(inSales).doesNotContain(inOps);
+        // keeping its own name is no conflict
+        assertThat(api.asAdmin(HttpMethod.PUT, "/api/segments/" + segment,
+                Map.of("name", name, "rule", Map.of("department", List.of(ops, sales)))).status()).isEqualTo(200);
+        assertThat(members(segment)).containsExactlyInAnyOrder(inOps, inSales);
+    }
+
+    @Test
+    void aCustomFieldTheRuleNamesStaysUsableWhenNobodyHoldsItAnyMore() {
+        String site = Api.unique("site");
+        String person = fixtures.learner(Map.of("profileFields", Map.of(site, "North")));
+        long segment = fixtures.segment(Map.of(site, List.of("North")));
+        fixtures.profile(person, Map.of());
+
+        Api.Response updated = api.asAdmin(HttpMethod.PUT, "/api/segments/" + segment,
+                Map.of("name", Api.unique("Sites "), "rule", Map.of(site, List.of("North", "South"))));
+
+        assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+        assertThat(updated.body().get("memberCount").asLong()).isZero();
+    }
+
+    @Test
+    void aBadUpdateIsRefusedNamingTheFieldAndChangesNothing() {
+        String ops = Api.unique("Ops");
+        String member = fixtures.learner(Map.of("department", ops));
+        fixtures.learner(Map.of("department", "Sales"));
+        String name = Api.unique("Kept ");
+        long segment = api.asAdmin(HttpMethod.POST, "/api/segments",
+                Map.of("name", name, "rule", Map.of("department", List.of(ops)))).body().get("id").asLong();
+        String taken = Api.unique("Taken ");
+        api.asAdmin(HttpMethod.POST, "/api/segments", Map.of("name", taken, "rule", Map.of("department", List.of(ops))));
+        JsonNode before = api.asAdmin(HttpMethod.GET, "/api/segments/" + segment, null).body();
+        Map<String, Object> broad = Map.of("department", List.of("Sales"));
+        record Case(Map<String, Object> body, int status, String field) {
+        }
+        List<Case> cases = List.of(
+                new Case(Map.of("name", " ", "rule", broad), 400, "name"),
+                new Case(Map.of("name", name, "rule", Map.of()), 400, "rule"),
+                new Case(Map.of("name", name, "rule", Map.of("department", List.of())), 400, "rule[department]"),
+                new Case(Map.of("name", name, "rule", Map.of("departmnet", List.of("Sales"))), 400, "rule.departmnet"),
+                new Case(Map.of("name", name, "rule", Map.of("employmentType", List.of("PIRATE"))), 400,
+                        "rule.employmentType"),
+                new Case(Map.of("name", taken, "rule", broad), 409, "name"));
+        for (Case c : cases) {
+            Api.Response r = api.asAdmin(HttpMethod.PUT, "/api/segments/" + segment, c.body());
+            assertThat(r.status()).as(c.field()).isEqualTo(c.status());
+            assertThat(r.contentType()).as(c.field()).startsWith("application/problem+json");
+            assertThat(r.text()).as(c.field()).contains("\"field\":\"" + c.field() + "\"");
+        }
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/segments/" + segment, null).body()).isEqualTo(before);
+        assertThat(members(segment)).containsExactly(member);
+        Api.Response unknown = api.asAdmin(HttpMethod.PUT, "/api/segments/999999999",
+                Map.of("name", Api.unique("Ghost "), "rule", broad));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void onlyAdminsChangeOrDeleteASegmentNotLearnersNorEnrolmentManagers() {
+        String ops = Api.unique("Ops");
+        String member = fixtures.learner(Map.of("department", ops));
+        long segment = fixtures.segment(Map.of("department", List.of(ops)));
+        String manager = api.createPerson(Api.unique("enrolmgr"), MusterGroups.ENROLMENT_MANAGERS, Map.of());
+        Map<String, Object> body = Map.of("name", Api.unique("Mine "), "rule", Map.of("department", List.of("Sales")));
+
+        for (String user : List.of(member, manager)) {
+            assertThat(api.put(user, Api.passwordOf(user), "/api/segments/" + segment, body).status()).as(user)
+                    .isEqualTo(403);
+            assertThat(api.delete(user, Api.passwordOf(user), "/api/segments/" + segment).status()).as(user)
+                    .isEqualTo(403);
+        }
+        assertThat(members(segment)).containsExactly(member);
     }
 }

@@ -299,4 +299,127 @@ class SmartEnrolmentIT {
         link(segment, course);
         assertThat(status(members.get(0), course)).isEqualTo(EnrolmentStatus.ENROLLED);
     }
+
+    private void changeRule(long segment, String name, Map<String, List<String>> rule) {
+        Api.Response r = api.asAdmin(HttpMethod.PUT, "/api/segments/" + segment, Map.of("name", name, "rule", rule));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        settle();
+    }
+
+    @Test
+    void changingTheRuleEnrolsWhoJoinsOnEveryLinkedCourseAndUnenrolsWhoLeavesAsAProfileChangeWould() {
+        String dept = Api.unique("Ops");
+        String other = Api.unique("Sales");
+        String site = Api.unique("Leeds");
+        String stays = fixtures.learner(Map.of("department", dept, "location", site));
+        String leaves = fixtures.learner(Map.of("department", dept));
+        String leavesKeepingManual = fixtures.learner(Map.of("department", dept));
+        String joins = fixtures.learner(Map.of("department", other, "location", site));
+        String outsider = fixtures.learner(Map.of("department", Api.unique("Finance"), "location", site));
+        String name = Api.unique("Segment ");
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long fire = course();
+        long firstAid = course();
+        enrolments.enrol(id(leavesKeepingManual), fire, EnrolmentSource.MANUAL, Api.ADMIN);
+        link(segment, fire);
+        link(segment, firstAid);
+        long staying = enrolment(stays, fire).getId();
+        enrolments.recordProgress(id(leaves), fire, 40);
+
+        changeRule(segment, name, Map.of("department", List.of(dept, other), "location", List.of(site)));
+
+        for (long course : List.of(fire, firstAid)) {
+            assertThat(enrolment(joins, course).getStatus()).isEqualTo(EnrolmentStatus.ENROLLED);
+            assertThat(enrolment(joins, course).getSources()).containsExactly("SEGMENT:" + segment);
+            assertThat(status(leaves, course)).isEqualTo(EnrolmentStatus.UNENROLLED);
+            assertThat(status(stays, course)).isEqualTo(EnrolmentStatus.ENROLLED);
+        }
+        assertThat(enrolment(stays, fire).getId()).isEqualTo(staying);
+        assertThat(enrolment(leaves, fire).getProgress()).isEqualTo(40);
+        assertThat(enrolments.archivedCompletionsOf(id(leaves))).isEmpty();
+        assertThat(status(leavesKeepingManual, fire)).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(enrolment(leavesKeepingManual, fire).getSources()).containsExactly("MANUAL");
+        assertThat(status(leavesKeepingManual, firstAid)).isEqualTo(EnrolmentStatus.UNENROLLED);
+        assertThat(enrolments.find(id(outsider), fire)).isEmpty();
+        HistoricProcessInstance run = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("segment-" + segment).singleResult();
+        assertThat(run.getEndActivityId()).isEqualTo(SmartEnrolmentProcess.END_SEGMENT_IN_LINE);
+        // joins, leaves and leavesKeepingManual are out of line: two chunks of two
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
+                .activityId(SmartEnrolmentProcess.SERVICE_ALIGN_PEOPLE).count()).isEqualTo(2);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
+                .variableName(SmartEnrolmentProcess.VAR_ENROLLED).singleResult().getValue()).isEqualTo(2);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
+                .variableName(SmartEnrolmentProcess.VAR_UNENROLLED).singleResult().getValue()).isEqualTo(3);
+
+        // the old rule again: who left resumes where they were
+        changeRule(segment, name, Map.of("department", List.of(dept)));
+        assertThat(status(leaves, fire)).isEqualTo(EnrolmentStatus.IN_PROGRESS);
+        assertThat(enrolment(leaves, fire).getProgress()).isEqualTo(40);
+        assertThat(status(joins, fire)).isEqualTo(EnrolmentStatus.UNENROLLED);
+    }
+
+    @Test
+    void changingTheRuleOfASegmentWithoutCoursesStartsNoRun() {
+        String dept = Api.unique("Ops");
+        fixtures.learner(Map.of("department", dept));
+        long segment = fixtures.segment(Map.of("department", List.of(Api.unique("Sales"))));
+
+        changeRule(segment, Api.unique("Segment "), Map.of("department", List.of(dept)));
+
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/segments/" + segment, null).body().get("memberCount").asLong())
+                .isEqualTo(1);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("segment-" + segment).count())
+                .isZero();
+    }
+
+    @Test
+    void deletingASegmentUnenrolsWhomItEnrolledUnlessAnotherSourceKeepsThemAndArchivesCompletions() {
+        String dept = Api.unique("Ops");
+        String site = Api.unique("Leeds");
+        String completed = fixtures.learner(Map.of("department", dept));
+        String alsoInAnother = fixtures.learner(Map.of("department", dept, "location", site));
+        String manual = fixtures.learner(Map.of("department", dept));
+        String name = Api.unique("Segment ");
+        long segment = api.asAdmin(HttpMethod.POST, "/api/segments",
+                Map.of("name", name, "rule", Map.of("department", List.of(dept)))).body().get("id").asLong();
+        long another = fixtures.segment(Map.of("location", List.of(site)));
+        long fire = course();
+        long firstAid = course();
+        enrolments.enrol(id(manual), firstAid, EnrolmentSource.MANUAL, Api.ADMIN);
+        link(segment, fire);
+        link(segment, firstAid);
+        link(another, fire);
+        enrolments.recordProgress(id(completed), fire, 100);
+
+        Api.Response deleted = api.asAdmin(HttpMethod.DELETE, "/api/segments/" + segment, null);
+        assertThat(deleted.status()).isEqualTo(204);
+        settle();
+
+        assertThat(status(completed, fire)).isEqualTo(EnrolmentStatus.UNENROLLED);
+        assertThat(enrolment(completed, fire).getCompletedAt()).isNull();
+        assertThat(enrolments.archivedCompletionsOf(id(completed))).singleElement()
+                .satisfies(a -> assertThat(a.courseId()).isEqualTo(fire));
+        assertThat(status(completed, firstAid)).isEqualTo(EnrolmentStatus.UNENROLLED);
+        assertThat(status(alsoInAnother, fire)).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(enrolment(alsoInAnother, fire).getSources()).containsExactly("SEGMENT:" + another);
+        assertThat(status(alsoInAnother, firstAid)).isEqualTo(EnrolmentStatus.UNENROLLED);
+        assertThat(status(manual, firstAid)).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(enrolment(manual, firstAid).getSources()).containsExactly("MANUAL");
+        for (long course : List.of(fire, firstAid)) {
+            HistoricProcessInstance run = history.createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey("segment-" + segment + "-course-" + course)
+                    .finished().orderByProcessInstanceEndTime().desc().list().get(0);
+            assertThat(run.getEndActivityId()).isEqualTo(SmartEnrolmentProcess.END_LINK_UNDONE);
+        }
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/segments/" + segment, null).status()).isEqualTo(404);
+        assertThat(api.asAdmin(HttpMethod.DELETE, "/api/segments/" + segment, null).status()).isEqualTo(404);
+        // the other segment keeps its link; a course no segment links may self-enrol again; the name is free again
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/segments/" + another, null).body().get("courses")).hasSize(1);
+        String code = api.asAdmin(HttpMethod.GET, "/api/courses/" + firstAid, null).body().get("code").asText();
+        assertThat(api.asAdmin(HttpMethod.PUT, "/api/courses/" + firstAid, Map.of("code", code, "title", "Self-enrolled",
+                "kind", "ILT", "required", false, "enrolmentMethod", "SELF")).status()).isEqualTo(200);
+        assertThat(api.asAdmin(HttpMethod.POST, "/api/segments",
+                Map.of("name", name, "rule", Map.of("department", List.of(dept)))).status()).isEqualTo(201);
+    }
 }

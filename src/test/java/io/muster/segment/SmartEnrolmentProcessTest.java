@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * bpmn/smart-enrolment.bpmn, path by path: a person's segments changed; a course linked and
- * unlinked, worked through in chunks, each chunk its own job (its own transaction, retried alone).
+ * unlinked, and a segment's rule changed, worked through in chunks, each chunk its own job (its own transaction, retried alone).
  */
 @Deployment(resources = "bpmn/smart-enrolment.bpmn")
 class SmartEnrolmentProcessTest {
@@ -115,5 +115,31 @@ class SmartEnrolmentProcessTest {
         execute(job(SERVICE_UNENROL_UNLINKED, pi));
         assertThat(pi).isEnded().hasPassed(END_LINK_UNDONE).hasNotPassed(END_MEMBERS_ENROLLED);
         Assertions.assertThat(log).containsExactly("unenrol after 0", "unenrol after 1000");
+    }
+
+    @Test
+    void aChangedRuleAlignsWhoJoinedAndLeftChunkByChunkCountingBoth() {
+        Mocks.register("alignPeople", (JavaDelegate) e -> {
+            long after = (Long) e.getVariable(VAR_AFTER_PERSON_ID);
+            log.add("align after " + after);
+            e.setVariable(VAR_AFTER_PERSON_ID, after + 1000);
+            e.setVariable(VAR_ENROLLED, (Integer) e.getVariable(VAR_ENROLLED) + 700);
+            e.setVariable(VAR_UNENROLLED, (Integer) e.getVariable(VAR_UNENROLLED) + 300);
+            e.setVariable(VAR_MORE, after == 0);
+        });
+        ProcessInstance pi = runtimeService().startProcessInstanceByMessage(MESSAGE_SEGMENT_RULE_CHANGED,
+                segmentKey(3), Variables.createVariables().putValue(VAR_SEGMENT_ID, 3L).putValue(VAR_ACTOR, "admin")
+                        .putValue(VAR_AFTER_PERSON_ID, 0L).putValue(VAR_ENROLLED, 0).putValue(VAR_UNENROLLED, 0));
+
+        assertThat(pi).hasPassed(START_SEGMENT_RULE_CHANGED).isWaitingAt(SERVICE_ALIGN_PEOPLE);
+        Assertions.assertThat(log).isEmpty();
+        execute(job(SERVICE_ALIGN_PEOPLE, pi));
+        assertThat(pi).isWaitingAt(SERVICE_ALIGN_PEOPLE);
+        execute(job(SERVICE_ALIGN_PEOPLE, pi));
+        assertThat(pi).isEnded().hasPassed(END_SEGMENT_IN_LINE).hasNotPassed(END_MEMBERS_ENROLLED, END_LINK_UNDONE);
+        Assertions.assertThat(log).containsExactly("align after 0", "align after 1000");
+        Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(VAR_UNENROLLED).singleResult().getValue()).isEqualTo(600);
+        Assertions.assertThat(pi.getBusinessKey()).isEqualTo("segment-3");
     }
 }
