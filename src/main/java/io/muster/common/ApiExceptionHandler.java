@@ -64,6 +64,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(TooLargeException.class)
+    ProblemDetail tooLarge(TooLargeException e) {
+        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", e.field() + ": " + e.getMessage());
+        problem.setProperty("errors", List.of(fieldError(e.field(), e.getMessage())));
+        return problem;
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()

@@ -10,4 +10,6 @@ interface EnrolmentRepository extends JpaRepository<Enrolment, Long> {
     Optional<Enrolment> findByPersonIdAndCourseId(Long personId, Long courseId);
 
     List<Enrolment> findByPersonIdOrderByEnrolledAtDesc(Long personId);
+
+    List<Enrolment> findByCourseId(Long courseId);
 }

@@ -266,6 +266,12 @@ public class EnrolmentService {
         return enrolments.findByPersonIdOrderByEnrolledAtDesc(personId);
     }
 
+    /** Every enrolment on the course that has not ended (completed and failed ones included). */
+    @Transactional(readOnly = true)
+    public List<Enrolment> liveIn(long courseId) {
+        return enrolments.findByCourseId(courseId).stream().filter(e -> !e.getStatus().isEnded()).toList();
+    }
+
     /** The people whose enrolment on the course holds this source. */
     @Transactional(readOnly = true)
     public List<Long> enrolledBy(long courseId, EnrolmentSource source) {

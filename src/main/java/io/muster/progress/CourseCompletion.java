@@ -1,27 +1,34 @@
 package io.muster.progress;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import io.muster.common.ConflictException;
 import io.muster.course.Course;
 import io.muster.course.CourseService;
 import io.muster.course.MultipleSessionEnrolment;
+import io.muster.courseitem.CourseItemSubmitted;
+import io.muster.courseitem.CourseItems;
 import io.muster.enrolment.Enrolment;
 import io.muster.enrolment.EnrolmentService;
 import io.muster.enrolment.EnrolmentStatus;
 import io.muster.people.PeopleService;
 import io.muster.roster.Registration;
+import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
 import io.muster.training.TrainingRecords;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Course progress and completion from attendance: every time attendance is recorded, each
- * learner's progress is worked out again over all their sessions of the course and written to
- * their enrolment; once every enrolled session is attended the course is complete and the
- * training record is made. An admin may mark a course failed where the course allows failure.
+ * Course progress and completion from attendance and handed-in course items: every time
+ * attendance is recorded or a learner submits an upload or evaluation, their progress is worked out
+ * again over all their sessions and the course's required items and written to their enrolment;
+ * once every item is done the course is complete and the training record is made. An admin may
+ * mark a course failed where the course allows failure.
  */
 @Service
 public class CourseCompletion {
@@ -32,23 +39,37 @@ public class CourseCompletion {
     private final EnrolmentService enrolments;
     private final TrainingRecords trainingRecords;
     private final PeopleService people;
+    private final CourseItems items;
 
     CourseCompletion(RosterService roster, CourseService courses, MultipleSessionEnrolment multipleSessions,
-            EnrolmentService enrolments, TrainingRecords trainingRecords, PeopleService people) {
+            EnrolmentService enrolments, TrainingRecords trainingRecords, PeopleService people, CourseItems items) {
         this.roster = roster;
         this.courses = courses;
         this.multipleSessions = multipleSessions;
         this.enrolments = enrolments;
         this.trainingRecords = trainingRecords;
         this.people = people;
+        this.items = items;
     }
 
-    /** The learner's progress on the course now, from their registrations. */
+    /** The learner's progress on the course now, from their registrations and submitted items. */
     @Transactional(readOnly = true)
     public int progress(long personId, Course course) {
         List<Registration> registrations = roster.ofPersonInCourse(personId, course.getId());
-        return CourseProgress.percent(registrations.stream().map(Registration::getStatus).toList(),
-                multipleSessions.allowedFor(course));
+        return percent(registrations, multipleSessions.allowedFor(course), requiredItems(course.getId()),
+                items.submittedBy(personId, course.getId()));
+    }
+
+    /** Progress from data read already (the activity view reads a whole course at once). */
+    static int percent(List<Registration> registrations, boolean severalAllowed, List<Long> requiredItemIds,
+            Map<Long, Instant> submitted) {
+        int done = (int) requiredItemIds.stream().filter(submitted::containsKey).count();
+        return CourseProgress.percent(registrations.stream().map(Registration::getStatus).toList(), severalAllowed,
+                requiredItemIds.size(), done);
+    }
+
+    List<Long> requiredItems(long courseId) {
+        return items.of(courseId).stream().filter(CourseItems.Item::required).map(CourseItems.Item::id).toList();
     }
 
     /**
@@ -57,14 +78,32 @@ public class CourseCompletion {
      */
     @Transactional
     public void attendanceRecorded(long personId, long courseId, long registrationId, Instant at) {
-        Course course = courses.get(courseId);
+        recompute(personId, courses.get(courseId), registrationId, at);
+    }
+
+    /**
+     * A required upload or evaluation handed in last completes the course too; its record hangs on
+     * the learner's latest attended registration, so recording attendance again adds no second one.
+     */
+    @EventListener
+    @Transactional
+    public void itemSubmitted(CourseItemSubmitted submitted) {
+        Course course = courses.get(submitted.courseId());
+        Long lastAttended = roster.ofPersonInCourse(submitted.personId(), course.getId()).stream()
+                .filter(r -> r.getStatus() == RegistrationStatus.ATTENDED || r.getStatus() == RegistrationStatus.GO_SHOW)
+                .max(Comparator.comparing(Registration::getId)).map(Registration::getId).orElse(null);
+        recompute(submitted.personId(), course, lastAttended, submitted.at());
+    }
+
+    private void recompute(long personId, Course course, Long completingRegistrationId, Instant at) {
         int percent = progress(personId, course);
-        if (percent == 100) {
-            trainingRecords.completedBy(registrationId, personId, courseId, at, course.getValidityMonths());
+        if (percent == 100 && completingRegistrationId != null) {
+            trainingRecords.completedBy(completingRegistrationId, personId, course.getId(), at,
+                    course.getValidityMonths());
         }
-        enrolments.find(personId, courseId)
+        enrolments.find(personId, course.getId())
                 .filter(e -> !e.getStatus().isEnded() && e.getStatus() != EnrolmentStatus.FAILED)
-                .ifPresent(e -> enrolments.recordProgress(personId, courseId, percent));
+                .ifPresent(e -> enrolments.recordProgress(personId, course.getId(), percent));
     }
 
     /** An admin marks the learner's course failed; only where the course allows failure. */

@@ -28,4 +28,17 @@ class CourseProgressTest {
         assertThat(CourseProgress.percent(List.of(ABSENT, ATTENDED), false)).isEqualTo(100);
         assertThat(CourseProgress.percent(List.of(ATTENDED, REGISTERED), false)).isZero();
     }
+
+    @Test
+    void requiredItemsWeighTheSameAsSessions() {
+        assertThat(CourseProgress.percent(List.of(ATTENDED, REGISTERED), true, 2, 1)).isEqualTo(50);
+        assertThat(CourseProgress.percent(List.of(ATTENDED), true, 2, 2)).isEqualTo(100);
+        assertThat(CourseProgress.percent(List.of(ATTENDED), true, 2, 1)).isEqualTo(66);
+    }
+
+    @Test
+    void withoutASessionTheItemsAloneNeverComplete() {
+        assertThat(CourseProgress.percent(List.of(), true, 1, 1)).isEqualTo(50);
+        assertThat(CourseProgress.percent(List.of(CANCELLED), false, 3, 3)).isEqualTo(75);
+    }
 }

@@ -1,0 +1,105 @@
+package io.muster.courseitem;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import io.muster.common.NotFoundException;
+import io.muster.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins add uploads and evaluations to a course; learners hand them in; admins read what was handed in. */
+@RestController
+class CourseItemController {
+
+    private final CourseItems items;
+
+    CourseItemController(CourseItems items) {
+        this.items = items;
+    }
+
+    record ItemRequest(@NotNull CourseItemKind kind, @NotBlank @Size(max = 200) String title,
+            @NotNull Boolean required, @Size(max = 50) List<@NotBlank @Size(max = 500) String> questions) {
+    }
+
+    record EvaluationRequest(@NotNull @Size(max = 50) List<@NotBlank @Size(max = 2000) String> answers) {
+    }
+
+    record Submitted(long itemId, Instant submittedAt) {
+    }
+
+    record UploadView(long itemId, String fileName, String contentType, long size, Instant submittedAt) {
+    }
+
+    record AnswersView(long itemId, String username, List<String> questions, List<String> answers) {
+    }
+
+    @PostMapping("/api/courses/{courseId}/items")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<CourseItems.Item> create(@PathVariable long courseId, @Valid @RequestBody ItemRequest r) {
+        CourseItems.Item item = items.create(courseId, r.kind(), r.title(), r.required(), r.questions());
+        return ResponseEntity.created(URI.create("/api/courses/" + courseId + "/items")).body(item);
+    }
+
+    @GetMapping("/api/courses/{courseId}/items")
+    List<CourseItems.Item> list(@PathVariable long courseId) {
+        return items.of(courseId);
+    }
+
+    /** The file is the request body as it is, its type the Content-Type header, its name a parameter. */
+    @PutMapping("/api/me/course-items/{itemId}/upload")
+    UploadView upload(@PathVariable long itemId, @RequestParam(required = false) String fileName,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream body) {
+        String me = CurrentUser.username();
+        items.submitUpload(itemId, me, fileName, contentType, body);
+        CourseItems.Upload stored = items.upload(itemId, me);
+        return new UploadView(itemId, stored.fileName(), stored.contentType(), stored.size(), stored.submittedAt());
+    }
+
+    @PutMapping("/api/me/course-items/{itemId}/evaluation")
+    Submitted evaluation(@PathVariable long itemId, @Valid @RequestBody EvaluationRequest r) {
+        return new Submitted(itemId, items.submitEvaluation(itemId, CurrentUser.username(), r.answers()));
+    }
+
+    @GetMapping("/api/course-items/{itemId}/uploads/{username}")
+    ResponseEntity<byte[]> download(@PathVariable long itemId, @PathVariable String username) {
+        readable(username);
+        CourseItems.Upload upload = items.upload(itemId, username);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(upload.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(upload.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build().toString())
+                .body(upload.content());
+    }
+
+    @GetMapping("/api/course-items/{itemId}/evaluations/{username}")
+    AnswersView answers(@PathVariable long itemId, @PathVariable String username) {
+        readable(username);
+        CourseItems.Item item = items.get(itemId);
+        return new AnswersView(itemId, username, item.questions(), items.answers(itemId, username));
+    }
+
+    /** Admins and enrolment managers read anyone's submissions, a learner their own; anyone else's are not found. */
+    private static void readable(String username) {
+        if (!CurrentUser.managesEnrolments() && !username.equals(CurrentUser.username())) {
+            throw new NotFoundException("Person", username);
+        }
+    }
+}
