@@ -96,16 +96,6 @@ class CourseItemsIT {
                 Map.of("answers", answers));
     }
 
-    private JsonNode activityOf(long course, String learner) {
-        Api.Response r = api.asAdmin(HttpMethod.GET, "/api/courses/" + course + "/activity", null);
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        for (JsonNode line : r.body()) {
-            if (line.get("username").asText().equals(learner)) {
-                return line;
-            }
-        }
-        throw new AssertionError(learner + " is not in the activity view: " + r.text());
-    }
 
     private long trainingRecords(String learner, long course) {
         return jdbc.queryForObject("select count(*) from training_record t join person p on p.id = t.person_id"
@@ -128,7 +118,7 @@ class CourseItemsIT {
         String learner = fixtures.learner();
         register(course, learner, session);
 
-        JsonNode before = activityOf(course, learner);
+        JsonNode before = fixtures.activityOf(course, learner);
         assertThat(before.get("progress").asInt()).isZero();
         assertThat(before.get("items")).extracting(i -> i.get("itemId").asLong() + ":" + i.get("done").asBoolean())
                 .containsExactly(upload + ":false", evaluation + ":false", optional + ":false");
@@ -140,21 +130,21 @@ class CourseItemsIT {
                 List.of(Map.of("username", learner, "status", "ATTENDED")));
         assertThat(attended.status()).as(attended.text()).isEqualTo(200);
         // one of three items: the session; the optional upload counts for nothing
-        assertThat(activityOf(course, learner).get("progress").asInt()).isEqualTo(33);
+        assertThat(fixtures.activityOf(course, learner).get("progress").asInt()).isEqualTo(33);
         assertThat(trainingRecords(learner, course)).isZero();
 
         byte[] pdf = "%PDF-1.4 risk assessment".getBytes(StandardCharsets.US_ASCII);
         Api.Response uploaded = upload(learner, upload, "risk assessment.pdf", "application/pdf", pdf);
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
         assertThat(uploaded.body().get("size").asLong()).isEqualTo(pdf.length);
-        assertThat(activityOf(course, learner).get("progress").asInt()).isEqualTo(66);
-        assertThat(activityOf(course, learner).get("enrolmentStatus").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(fixtures.activityOf(course, learner).get("progress").asInt()).isEqualTo(66);
+        assertThat(fixtures.activityOf(course, learner).get("enrolmentStatus").asText()).isEqualTo("IN_PROGRESS");
         assertThat(trainingRecords(learner, course)).isZero();
 
         Api.Response answered = evaluate(learner, evaluation, List.of("Lifting safely", "5"));
         assertThat(answered.status()).as(answered.text()).isEqualTo(200);
 
-        JsonNode done = activityOf(course, learner);
+        JsonNode done = fixtures.activityOf(course, learner);
         assertThat(done.get("progress").asInt()).isEqualTo(100);
         assertThat(done.get("enrolmentStatus").asText()).isEqualTo("COMPLETED");
         assertThat(done.get("items")).extracting(i -> i.get("done").asBoolean()).containsExactly(true, true, false);
@@ -191,7 +181,7 @@ class CourseItemsIT {
         assertThat(upload(learner, upload, "prework.txt", "text/plain; charset=UTF-8", "done".getBytes()).status())
                 .isEqualTo(200);
 
-        JsonNode line = activityOf(course, learner);
+        JsonNode line = fixtures.activityOf(course, learner);
         assertThat(line.get("progress").asInt()).isEqualTo(50);
         assertThat(line.get("enrolmentStatus").asText()).isEqualTo("IN_PROGRESS");
         assertThat(trainingRecords(learner, course)).isZero();
@@ -230,7 +220,7 @@ class CourseItemsIT {
 
         assertThat(jdbc.queryForObject("select count(*) from course_item_submission where item_id in (?, ?)",
                 Long.class, upload, evaluation)).isZero();
-        assertThat(activityOf(course, learner).get("items")).extracting(i -> i.get("done").asBoolean())
+        assertThat(fixtures.activityOf(course, learner).get("items")).extracting(i -> i.get("done").asBoolean())
                 .containsExactly(false, false);
     }
 
@@ -268,16 +258,16 @@ class CourseItemsIT {
         enrolments.enrol(people.get(enrolledOnly).getId(), course, EnrolmentSource.MANUAL, Api.ADMIN);
         register(course, inSession, fixtures.session(course, 5, false));
 
-        JsonNode line = activityOf(course, enrolledOnly);
+        JsonNode line = fixtures.activityOf(course, enrolledOnly);
         assertThat(line.get("enrolmentStatus").asText()).isEqualTo("ENROLLED");
         assertThat(line.get("sessions")).isEmpty();
         assertThat(line.get("progress").asInt()).isZero();
-        assertThat(activityOf(course, inSession).get("sessions")).hasSize(1);
+        assertThat(fixtures.activityOf(course, inSession).get("sessions")).hasSize(1);
 
         // an enrolled learner hands in items before choosing a session: half way, a session to go
         assertThat(upload(enrolledOnly, upload, "prework.pdf", "application/pdf", "p".getBytes()).status())
                 .isEqualTo(200);
-        assertThat(activityOf(course, enrolledOnly).get("progress").asInt()).isEqualTo(50);
+        assertThat(fixtures.activityOf(course, enrolledOnly).get("progress").asInt()).isEqualTo(50);
     }
 
     private static void assertRefused(Api.Response r, int status, String field) {

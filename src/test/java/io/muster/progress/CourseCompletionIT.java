@@ -53,16 +53,6 @@ class CourseCompletionIT {
         assertThat(r.status()).as(r.text()).isEqualTo(200);
     }
 
-    private JsonNode activityOf(long course, String learner) {
-        Api.Response r = api.asAdmin(HttpMethod.GET, "/api/courses/" + course + "/activity", null);
-        assertThat(r.status()).isEqualTo(200);
-        for (JsonNode line : r.body()) {
-            if (line.get("username").asText().equals(learner)) {
-                return line;
-            }
-        }
-        throw new AssertionError(learner + " is not in the activity view: " + r.text());
-    }
 
     private long trainingRecords(String learner, long course) {
         return jdbc.queryForObject("select count(*) from training_record t join person p on p.id = t.person_id"
@@ -86,7 +76,7 @@ class CourseCompletionIT {
         register(course, List.of(learner), List.of(first, second));
         register(course, List.of(other), List.of(first));
 
-        JsonNode before = activityOf(course, learner);
+        JsonNode before = fixtures.activityOf(course, learner);
         assertThat(before.get("sessions")).extracting(s -> s.get("status").asText())
                 .containsExactly("REGISTERED", "REGISTERED");
         assertThat(before.get("progress").asInt()).isZero();
@@ -96,19 +86,19 @@ class CourseCompletionIT {
         attendance(first, learner, "ATTENDED");
         attendance(first, other, "ABSENT");
 
-        JsonNode half = activityOf(course, learner);
+        JsonNode half = fixtures.activityOf(course, learner);
         assertThat(half.get("progress").asInt()).isEqualTo(50);
         assertThat(half.get("enrolmentStatus").asText()).isEqualTo("IN_PROGRESS");
         assertThat(half.get("sessions")).extracting(s -> s.get("sessionId").asLong() + ":" + s.get("status").asText())
                 .containsExactly(first + ":ATTENDED", second + ":REGISTERED");
         assertThat(trainingRecords(learner, course)).isZero();
-        JsonNode absent = activityOf(course, other);
+        JsonNode absent = fixtures.activityOf(course, other);
         assertThat(absent.get("sessions")).extracting(s -> s.get("status").asText()).containsExactly("ABSENT");
         assertThat(absent.get("progress").asInt()).isZero();
 
         attendance(second, learner, "ATTENDED");
 
-        JsonNode done = activityOf(course, learner);
+        JsonNode done = fixtures.activityOf(course, learner);
         assertThat(done.get("progress").asInt()).isEqualTo(100);
         assertThat(done.get("enrolmentStatus").asText()).isEqualTo("COMPLETED");
         assertThat(trainingRecords(learner, course)).isOne();
@@ -131,10 +121,10 @@ class CourseCompletionIT {
 
         assertThat(failed.status()).as(failed.text()).isEqualTo(200);
         assertThat(failed.body().get("status").asText()).isEqualTo("FAILED");
-        assertThat(activityOf(failable, learner).get("enrolmentStatus").asText()).isEqualTo("FAILED");
+        assertThat(fixtures.activityOf(failable, learner).get("enrolmentStatus").asText()).isEqualTo("FAILED");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("detail").asText()).contains("does not allow failure");
-        assertThat(activityOf(strict, learner).get("enrolmentStatus").asText()).isEqualTo("ENROLLED");
+        assertThat(fixtures.activityOf(strict, learner).get("enrolmentStatus").asText()).isEqualTo("ENROLLED");
         assertThat(byLearner.status()).isEqualTo(403);
     }
 

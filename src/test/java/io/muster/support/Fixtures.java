@@ -160,4 +160,18 @@ public class Fixtures {
             throw new IllegalStateException("Cannot edit profile: " + r);
         }
     }
+
+    /** The learner's line in the course activity view, read as an admin. */
+    public com.fasterxml.jackson.databind.JsonNode activityOf(long course, String learner) {
+        Api.Response r = api.asAdmin(HttpMethod.GET, "/api/courses/" + course + "/activity", null);
+        if (r.status() != 200) {
+            throw new IllegalStateException("Cannot read the activity view: " + r);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode line : r.body()) {
+            if (line.get("username").asText().equals(learner)) {
+                return line;
+            }
+        }
+        throw new AssertionError(learner + " is not in the activity view: " + r.text());
+    }
 }
