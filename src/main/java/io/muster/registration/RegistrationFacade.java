@@ -52,8 +52,15 @@ class RegistrationFacade {
 
     /** Starts a registration; runs synchronously in the caller's transaction up to its first wait state. */
     Started start(long sessionId, long personId, RegistrationMethod method, String actor, Date startsAt, Date endsAt) {
+        return start(sessionId, personId, method, actor, startsAt, endsAt, false);
+    }
+
+    /** As {@link #start}, and with {@code waitingList} the booking step joins the waiting list even beside free seats. */
+    Started start(long sessionId, long personId, RegistrationMethod method, String actor, Date startsAt, Date endsAt,
+            boolean waitingList) {
         ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
-                .setVariables(startVariables(sessionId, personId, method, actor, startsAt, endsAt))
+                .setVariables(startVariables(sessionId, personId, method, actor, startsAt, endsAt)
+                        .putValue(VAR_WAITING_LIST_REQUESTED, waitingList))
                 .executeWithVariablesInReturn();
         VariableMap vars = instance.getVariables();
         return new Started((Long) vars.get(VAR_REGISTRATION_ID), (String) vars.get(VAR_OUTCOME),

@@ -81,6 +81,8 @@ final class RegistrationProcess {
     static final String VAR_SESSION_ENDS_AT = "sessionEndsAt";
     static final String VAR_APPROVAL_REMINDER = "approvalReminder";
     static final String VAR_REMINDER_AT = "reminderAt";
+    /** Set when a roster copy asks for the waiting list: the booking step queues instead of taking a seat. */
+    static final String VAR_WAITING_LIST_REQUESTED = "waitingListRequested";
     static final String VAR_LEARNER_NAME = "learnerName";
     static final String VAR_SESSION_TITLE = "sessionTitle";
     static final String VAR_SESSION_START_TEXT = "sessionStart";

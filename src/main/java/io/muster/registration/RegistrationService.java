@@ -79,6 +79,22 @@ public class RegistrationService {
         return transactions.run(() -> view(doBook(sessionId, username, actor, true, method)));
     }
 
+    /**
+     * Puts a person on a session's waiting list through the registration process (a roster copy
+     * with status WAITING_LIST): eligibility and approval apply as for a booking, then the queue,
+     * and seats that are free are offered to the queue at once, first come, first served.
+     */
+    public RegistrationView queueFor(long sessionId, String username, String actor, RegistrationMethod method) {
+        return transactions.run(() -> {
+            TrainingSession session = sessions.get(sessionId);
+            Person person = people.get(username);
+            refuseSecondSessionOfCourse(person, session);
+            Registration registration = register(session, person, method, actor, true);
+            offerFreeSeats(sessionId, actor);
+            return view(roster.get(registration.getId()));
+        });
+    }
+
     private Registration doBook(long sessionId, String username, String actor, boolean byAdmin,
             RegistrationMethod method) {
         TrainingSession session = sessions.get(sessionId);
@@ -148,6 +164,11 @@ public class RegistrationService {
 
     /** Starts the registration process for one person and session; refusals roll the caller back. */
     private Registration register(TrainingSession session, Person person, RegistrationMethod method, String actor) {
+        return register(session, person, method, actor, false);
+    }
+
+    private Registration register(TrainingSession session, Person person, RegistrationMethod method, String actor,
+            boolean waitingList) {
         roster.findLive(session.getId(), person.getId()).ifPresent(existing -> {
             throw new ConflictException("Already registered for session " + session.getId() + " (registration "
                     + existing.getId() + ")");
@@ -155,7 +176,7 @@ public class RegistrationService {
         RegistrationFacade.Started started;
         try {
             started = registrationProcess.start(session.getId(), person.getId(), method, actor,
-                    Date.from(session.getStartsAt()), Date.from(session.getEndsAt()));
+                    Date.from(session.getStartsAt()), Date.from(session.getEndsAt()), waitingList);
         } catch (RuntimeException e) {
             throw translated(e);
         }

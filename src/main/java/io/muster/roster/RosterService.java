@@ -61,6 +61,22 @@ public class RosterService {
         return new Booking(registration.getId(), status);
     }
 
+    /**
+     * Puts a new registration at the back of the waiting list, free seats or not (a roster copy
+     * asked for it); the caller offers free seats to the queue. Refused when the session has no
+     * waiting list.
+     */
+    @Transactional
+    public Booking joinWaitingList(long sessionId, long personId, RegistrationMethod method, String actor) {
+        SessionSeats session = openForBooking(sessionId);
+        if (!session.waitingList()) {
+            throw new ConflictException("The session has no waiting list");
+        }
+        Registration registration = registrations.save(new Registration(sessionId, personId,
+                RegistrationStatus.WAITING_LIST, method, clock.instant(), actor, "Placed on the waiting list"));
+        return new Booking(registration.getId(), RegistrationStatus.WAITING_LIST);
+    }
+
     /** A registration that waits for an approver; it holds no seat yet. */
     @Transactional
     public long awaitApproval(long sessionId, long personId, RegistrationMethod method, String actor, String reason) {

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Service;
 /**
  * Copies learners of one session into another session of the same course, with method COPY, in
  * the status asked for: REGISTERED books them through the registration process, so the destination
- * decides (a seat, its waiting list, an approval, or a refusal such as "Session full"); INVITED
+ * decides (a seat, its waiting list, an approval, or a refusal such as "Session full"); WAITING_LIST
+ * queues them through the same process (after an approval where the session asks for one), and
+ * free seats are then offered to the queue as a freed seat would be; INVITED
  * invites them (they answer, and accepting books a seat or the queue); NOT_INVITED adds them to a
  * draft, to be invited at its publication. Each learner's outcome is reported.
  */
@@ -77,9 +79,13 @@ class RosterCopies {
         for (Map.Entry<String, Registration> line : learners(sessionId, registrationIds, usernames, refused).entrySet()) {
             String username = line.getKey();
             long from = line.getValue().getId();
-            PerLine.attempt(() -> status == RegistrationStatus.REGISTERED
-                            ? registrations.bookFor(targetSessionId, username, actor, RegistrationMethod.COPY)
-                            : registrations.addForInvitation(targetSessionId, username, actor, RegistrationMethod.COPY),
+            PerLine.attempt(() -> switch (status) {
+                        case REGISTERED -> registrations.bookFor(targetSessionId, username, actor, RegistrationMethod.COPY);
+                        case WAITING_LIST -> registrations.queueFor(targetSessionId, username, actor,
+                                RegistrationMethod.COPY);
+                        default -> registrations.addForInvitation(targetSessionId, username, actor,
+                                RegistrationMethod.COPY);
+                    },
                     booked -> copied.add(new Copied(username, from, booked.id(), booked.status())),
                     why -> refused.add(new NotCopied(username, from, why)));
         }

@@ -42,9 +42,9 @@ class RosterOperationsController {
         this.sessions = sessions;
     }
 
-    /** The statuses a copy can start from: booked, invited now, or invited when a draft is published. */
+    /** The statuses a copy can start from: booked, queued, invited now, or invited when a draft is published. */
     private static final Set<RegistrationStatus> COPY_STATUSES = EnumSet.of(RegistrationStatus.REGISTERED,
-            RegistrationStatus.INVITED, RegistrationStatus.NOT_INVITED);
+            RegistrationStatus.WAITING_LIST, RegistrationStatus.INVITED, RegistrationStatus.NOT_INVITED);
 
     record StatusRequest(@NotEmpty @Size(max = 500) List<@NotNull Long> registrationIds,
             @NotNull RegistrationStatus status, @Size(max = 1000) String reason) {
@@ -76,7 +76,7 @@ class RosterOperationsController {
         }
         RegistrationStatus status = request.status() == null ? RegistrationStatus.REGISTERED : request.status();
         if (!COPY_STATUSES.contains(status)) {
-            throw new InvalidInputException("status", "must be REGISTERED, INVITED or NOT_INVITED");
+            throw new InvalidInputException("status", "must be REGISTERED, WAITING_LIST, INVITED or NOT_INVITED");
         }
         return copies.copy(id, request.targetSessionId(), ids, usernames, status, CurrentUser.username());
     }

@@ -242,6 +242,51 @@ class RosterOperationsIT {
     }
 
     @Test
+    void learnersCopiedToTheWaitingListQueueInOrderAndFreeSeatsGoToTheQueueAtOnce() {
+        long course = fixtures.course(true);
+        long source = fixtures.session(course, 10, false, false, Map.of());
+        long full = fixtures.session(course, 1, true, false, Map.of());
+        long roomy = fixtures.session(course, 5, true, false, Map.of());
+        long noQueue = fixtures.session(course, 5, false, false, Map.of());
+        String p = fixtures.learner();
+        String q = fixtures.learner();
+        long pId = book(p, source);
+        long qId = book(q, source);
+        long holderId = book(fixtures.learner(), full);
+
+        Api.Response queued = copy(source, Map.of("targetSessionId", full, "registrationIds", List.of(pId, qId),
+                "status", "WAITING_LIST"));
+        assertThat(queued.status()).as(queued.text()).isEqualTo(200);
+        JsonNode lines = queued.body().get("copied");
+        assertThat(lines).extracting(l -> l.get("status").asText()).containsExactly("WAITING_LIST", "WAITING_LIST");
+        long pQueued = lines.get(0).get("registrationId").asLong();
+        long qQueued = lines.get(1).get("registrationId").asLong();
+        assertThat(registration(pQueued).get("method").asText()).isEqualTo("COPY");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("registration")
+                .processInstanceBusinessKey(Long.toString(pQueued)).count()).isOne();
+
+        // the destination's waiting list works on them: the freed seat goes to the first copied
+        assertThat(status(full, List.of(holderId), "CANCELLED", "Cannot come").body().get("applied")).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> registration(pQueued).get("status").asText().equals("INVITED"));
+        assertThat(registration(pQueued).get("offerExpiresAt")).isNotNull();
+        assertThat(registration(qQueued).get("status").asText()).isEqualTo("WAITING_LIST");
+
+        // beside free seats nobody waits: the copied learner is offered one at once
+        Api.Response intoRoomy = copy(source, Map.of("targetSessionId", roomy, "registrationIds", List.of(qId),
+                "status", "WAITING_LIST"));
+        long qRoomy = intoRoomy.body().get("copied").get(0).get("registrationId").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> registration(qRoomy).get("status").asText().equals("INVITED"));
+        assertThat(registration(qRoomy).get("history")).extracting(h -> h.get("to").asText())
+                .containsSubsequence("WAITING_LIST", "INVITED");
+
+        Api.Response refused = copy(source, Map.of("targetSessionId", noQueue, "registrationIds", List.of(pId),
+                "status", "WAITING_LIST"));
+        assertThat(refused.body().get("copied")).isEmpty();
+        assertThat(refused.body().get("refused").get(0).get("reason").asText()).isEqualTo("The session has no waiting list");
+        assertThat(roster(noQueue).get("registrations")).isEmpty();
+    }
+
+    @Test
     void copyingOutsideTheCourseOrWithAnotherStatusIsRefusedWhole() {
         long source = fixtures.session(5, false, false);
         long otherCourse = fixtures.session(5, false, false);
