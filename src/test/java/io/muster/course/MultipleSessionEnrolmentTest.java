@@ -15,8 +15,8 @@ class MultipleSessionEnrolmentTest {
 
     @Test
     void severalSessionsNeedBothThePortalSwitchAndTheCourseSwitch() {
-        assertThat(new MultipleSessionEnrolment(true).allowedFor(course(true))).isTrue();
-        assertThat(new MultipleSessionEnrolment(true).allowedFor(course(false))).isFalse();
-        assertThat(new MultipleSessionEnrolment(false).allowedFor(course(true))).isFalse();
+        assertThat(new MultipleSessionEnrolment(() -> true).allowedFor(course(true))).isTrue();
+        assertThat(new MultipleSessionEnrolment(() -> true).allowedFor(course(false))).isFalse();
+        assertThat(new MultipleSessionEnrolment(() -> false).allowedFor(course(true))).isFalse();
     }
 }

@@ -149,6 +149,52 @@ class MultiSessionIT {
     }
 
     @Test
+    void anAdminTurnsThePortalSwitchOffAndOnAtRuntimeAndBookingsFollowAtOnce() {
+        long course = fixtures.course(true);
+        long a = fixtures.session(course, 5, false);
+        long b = fixtures.session(course, 5, false);
+        String learner = fixtures.learner();
+        Api.Response initial = api.asAdmin(HttpMethod.GET, "/api/settings/multiple-session-enrolment", null);
+        assertThat(initial.body().get("enabled").asBoolean()).isTrue(); // the tests' configured default
+        assertThat(initial.body().get("configuredDefault").asBoolean()).isTrue();
+        try {
+            Api.Response off = api.asAdmin(HttpMethod.PUT, "/api/settings/multiple-session-enrolment",
+                    Map.of("enabled", false));
+            assertThat(off.status()).as(off.text()).isEqualTo(200);
+            assertThat(off.body().get("enabled").asBoolean()).isFalse();
+            assertThat(jdbc.queryForObject("select multiple_session_enrolment from portal_setting", Boolean.class))
+                    .isFalse();
+
+            Api.Response refused = api.asAdmin(HttpMethod.POST, "/api/courses/" + course + "/registrations",
+                    Map.of("usernames", List.of(learner), "sessionIds", List.of(a, b)));
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(statusesOf(learner)).isEmpty();
+
+            api.asAdmin(HttpMethod.PUT, "/api/settings/multiple-session-enrolment", Map.of("enabled", true));
+            Api.Response allowed = api.asAdmin(HttpMethod.POST, "/api/courses/" + course + "/registrations",
+                    Map.of("usernames", List.of(learner), "sessionIds", List.of(a, b)));
+            assertThat(allowed.status()).as(allowed.text()).isEqualTo(201);
+            assertThat(statusesOf(learner)).containsExactly("REGISTERED", "REGISTERED");
+        } finally {
+            api.asAdmin(HttpMethod.PUT, "/api/settings/multiple-session-enrolment", Map.of("enabled", true));
+        }
+    }
+
+    @Test
+    void onlyAdminsChangeThePortalSwitchAndAMissingValueChangesNothing() {
+        String learner = fixtures.learner();
+        Api.Response byLearner = api.put(learner, Api.passwordOf(learner), "/api/settings/multiple-session-enrolment",
+                Map.of("enabled", false));
+        Api.Response empty = api.asAdmin(HttpMethod.PUT, "/api/settings/multiple-session-enrolment", Map.of());
+
+        assertThat(byLearner.status()).isEqualTo(403);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body().get("errors").get(0).get("field").asText()).isEqualTo("enabled");
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/settings/multiple-session-enrolment", null).body()
+                .get("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
     void severalSessionsOfAOneSessionCourseInOneRequestAreRefused() {
         long course = fixtures.course(false);
         long a = fixtures.session(course, 5, false);
