@@ -40,6 +40,12 @@ class Pathway {
         this.createdAt = createdAt;
     }
 
+    void replace(String newTitle, List<PathwayStep> newSteps) {
+        title = newTitle;
+        steps.clear();
+        steps.addAll(newSteps);
+    }
+
     Long getId() {
         return id;
     }

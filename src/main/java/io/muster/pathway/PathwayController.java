@@ -12,9 +12,11 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -53,10 +55,26 @@ class PathwayController {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     ResponseEntity<PathwayView> create(@Valid @RequestBody PathwayRequest r) {
-        Pathway pathway = service.create(r.title(), r.steps().stream()
-                .map(s -> new PathwayService.StepSpec(s.courseId(), s.sessionIds(), s.rule())).toList(),
-                CurrentUser.username());
+        Pathway pathway = service.create(r.title(), specs(r), CurrentUser.username());
         return ResponseEntity.created(URI.create("/api/pathways/" + pathway.getId())).body(PathwayView.of(pathway));
+    }
+
+    @PutMapping("/api/pathways/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    PathwayView update(@PathVariable long id, @Valid @RequestBody PathwayRequest r) {
+        return PathwayView.of(service.update(id, r.title(), specs(r)));
+    }
+
+    @DeleteMapping("/api/pathways/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static List<PathwayService.StepSpec> specs(PathwayRequest r) {
+        return r.steps().stream().map(s -> new PathwayService.StepSpec(s.courseId(), s.sessionIds(), s.rule())).toList();
     }
 
     @GetMapping("/api/pathways/{id}")

@@ -51,6 +51,30 @@ class PathwayService {
 
     @Transactional
     Pathway create(String title, List<StepSpec> specs, String actor) {
+        return pathways.save(new Pathway(title, steps(specs), actor, clock.instant()));
+    }
+
+    /**
+     * Replaces the title and the steps. Progress is read, never stored, so every learner's progress
+     * follows the new steps at once.
+     */
+    @Transactional
+    Pathway update(long id, String title, List<StepSpec> specs) {
+        Pathway pathway = get(id);
+        List<PathwayStep> steps = steps(specs);
+        // the old steps go first: the new ones take the same positions, which are unique per pathway
+        pathway.replace(title, List.of());
+        pathways.flush();
+        pathway.replace(title, steps);
+        return pathway;
+    }
+
+    @Transactional
+    void delete(long id) {
+        pathways.delete(get(id));
+    }
+
+    private List<PathwayStep> steps(List<StepSpec> specs) {
         List<PathwayStep> steps = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             StepSpec spec = specs.get(i);
@@ -75,7 +99,7 @@ class PathwayService {
                 steps.add(PathwayStep.sessions(i + 1, Set.copyOf(spec.sessionIds()), spec.rule()));
             }
         }
-        return pathways.save(new Pathway(title, steps, actor, clock.instant()));
+        return steps;
     }
 
     private Course eLearning(long courseId, String field) {

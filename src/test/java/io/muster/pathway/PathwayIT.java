@@ -142,4 +142,70 @@ class PathwayIT {
         assertThat(noRule.status()).isEqualTo(400);
         assertThat(api.get(learner, Api.passwordOf(learner), "/api/me/pathways/999999999").status()).isEqualTo(404);
     }
+
+    @Test
+    void anAdminReplacesAPathwaysStepsAndLearnersProgressFollowsAtOnce() {
+        long first = eLearning();
+        long second = eLearning();
+        String learner = fixtures.learner();
+        long personId = people.get(learner).getId();
+        enrolments.enrol(personId, first, io.muster.enrolment.EnrolmentSource.MANUAL, Api.ADMIN);
+        enrolments.recordProgress(personId, first, 100);
+        long pathway = createPathway(List.of(Map.of("courseId", first))).body().get("id").asLong();
+        assertThat(progress(learner, pathway).get("completed").asBoolean()).isTrue();
+
+        Api.Response updated = api.asAdmin(HttpMethod.PUT, "/api/pathways/" + pathway, Map.of("title", "Renamed",
+                "steps", List.of(Map.of("courseId", second), Map.of("courseId", first))));
+
+        assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+        JsonNode read = api.asAdmin(HttpMethod.GET, "/api/pathways/" + pathway, null).body();
+        assertThat(read.get("title").asText()).isEqualTo("Renamed");
+        assertThat(read.get("steps")).extracting(st -> st.get("position").asInt() + ":" + st.get("courseId").asLong())
+                .containsExactly("1:" + second, "2:" + first);
+        JsonNode mine = progress(learner, pathway);
+        assertThat(mine.get("completed").asBoolean()).isFalse();
+        assertThat(mine.get("progress").asInt()).isEqualTo(50);
+        assertThat(mine.get("steps")).extracting(st -> st.get("done").asBoolean()).containsExactly(false, true);
+    }
+
+    @Test
+    void aRefusedEditChangesNothingAndOnlyAdminsEditOrDelete() {
+        long course = eLearning();
+        long pathway = createPathway(List.of(Map.of("courseId", course))).body().get("id").asLong();
+        String learner = fixtures.learner();
+
+        Api.Response badStep = api.asAdmin(HttpMethod.PUT, "/api/pathways/" + pathway, Map.of("title", "Broken",
+                "steps", List.of(Map.of("courseId", course), Map.of("courseId", 999_999_999L))));
+        Api.Response noSteps = api.asAdmin(HttpMethod.PUT, "/api/pathways/" + pathway,
+                Map.of("title", "Empty", "steps", List.of()));
+        Api.Response byLearner = api.put(learner, Api.passwordOf(learner), "/api/pathways/" + pathway,
+                Map.of("title", "Mine", "steps", List.of(Map.of("courseId", course))));
+        Api.Response deleteByLearner = api.delete(learner, Api.passwordOf(learner), "/api/pathways/" + pathway);
+        Api.Response unknown = api.asAdmin(HttpMethod.PUT, "/api/pathways/999999999",
+                Map.of("title", "Nothing", "steps", List.of(Map.of("courseId", course))));
+
+        assertThat(badStep.status()).isEqualTo(400);
+        assertThat(badStep.contentType()).startsWith("application/problem+json");
+        assertThat(badStep.body().get("errors").get(0).get("field").asText()).isEqualTo("steps[1].courseId");
+        assertThat(noSteps.status()).isEqualTo(400);
+        assertThat(byLearner.status()).isEqualTo(403);
+        assertThat(deleteByLearner.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(404);
+        JsonNode read = api.asAdmin(HttpMethod.GET, "/api/pathways/" + pathway, null).body();
+        assertThat(read.get("title").asText()).startsWith("Pathway ");
+        assertThat(read.get("steps")).extracting(st -> st.get("courseId").asLong()).containsExactly(course);
+    }
+
+    @Test
+    void aDeletedPathwayIsGoneForAdminsAndLearners() {
+        long pathway = createPathway(List.of(Map.of("courseId", eLearning()))).body().get("id").asLong();
+        String learner = fixtures.learner();
+
+        Api.Response deleted = api.asAdmin(HttpMethod.DELETE, "/api/pathways/" + pathway, null);
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/pathways/" + pathway, null).status()).isEqualTo(404);
+        assertThat(api.get(learner, Api.passwordOf(learner), "/api/me/pathways/" + pathway).status()).isEqualTo(404);
+        assertThat(api.asAdmin(HttpMethod.DELETE, "/api/pathways/" + pathway, null).status()).isEqualTo(404);
+    }
 }
