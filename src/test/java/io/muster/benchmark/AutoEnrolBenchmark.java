@@ -98,10 +98,10 @@ class AutoEnrolBenchmark {
         for (int i = 0; i < 16; i++) {
             learners.add(fixtures.learner());
         }
-        long bookingCourse = fixtures.course("SELF");
+        // a course per session: a learner books one session per course, and each books every session once
         List<Long> sessions = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            sessions.add(fixtures.session(bookingCourse, 1000, false, false, Map.of()));
+            sessions.add(fixtures.session(fixtures.course("SELF"), 1000, false, false, Map.of()));
         }
         CpuMeter cpu = new CpuMeter(-1);
         LoadRunner.run("booking warm-up", 4, 32, Duration.ofSeconds(60), cpu,
@@ -146,6 +146,12 @@ class AutoEnrolBenchmark {
                 + "bookings ran 0.5-%.1f s, the cycle %.1f s, %d enrolled)%n", idle.percentileMillis(95), idle.ok(),
                 idle.rate(), busy.percentileMillis(95), busy.ok(), busy.rate(), bookingsEnd, busyCycleSeconds,
                 busyRun.get("enrolled").asLong()));
+        for (Result bookings : List.of(idle, busy)) {
+            if (bookings.ok() < bookings.completed()) {
+                report.append("  ").append(bookings.name()).append(": ").append(bookings.outcomeSummary())
+                        .append("; ").append(bookings.sampleErrors()).append('\n');
+            }
+        }
 
         // the outbox, on its own
         long m0 = System.nanoTime();
