@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.muster.enrolment.EnrolmentService;
 import io.muster.enrolment.EnrolmentSource;
@@ -18,11 +19,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One course of an auto-enrol run, set-based: one query reads the course's candidates (people
- * whose latest completion expires within the lead time, and, with the switch on, people whose
- * job role requires the course and who never completed it), auto-enrol-eligibility is evaluated
- * once per distinct combination of inputs, and everyone it enrols is enrolled in bulk. The
- * counts per reason are written in the same transaction, so a retried course repeats nothing.
+ * One course of an auto-enrol run, set-based: one statement reads the course's candidates
+ * (people whose latest completion expires within the lead time, and, with the switch on, people
+ * whose job role requires the course and who never completed it) into a work table,
+ * auto-enrol-eligibility is evaluated once per distinct combination of inputs, and everyone it
+ * enrols is enrolled straight from the work table in a few statements. The counts per reason are
+ * written in the same transaction, so a retried course repeats nothing.
  */
 @Service
 class AutoEnrolCycle {
@@ -74,10 +76,6 @@ class AutoEnrolCycle {
             where j.course_id = :course %s
               and not exists (select 1 from training_record r where r.person_id = p.id and r.course_id = j.course_id)""";
 
-    private record Candidate(long personId, String employmentType, boolean optedOut, String training,
-            boolean required, String enrolmentStatus) {
-    }
-
     /** Whom a course is run for: everyone, one person, or the holders of one job role. */
     record Scope(Long personId, String jobRole) {
         static final Scope EVERYONE = new Scope(null, null);
@@ -87,43 +85,69 @@ class AutoEnrolCycle {
         }
     }
 
+    /** Whom the run enrols: the candidates whose inputs the table answered with enrol. */
+    private static final String ENROL = """
+            select c.person_id from auto_enrol_candidate c
+            join auto_enrol_decision d on d.batch_id = c.batch_id and d.employment_type = c.employment_type
+                 and d.opted_out = c.opted_out and d.training = c.training and d.required = c.required
+                 and d.enrolment_status = c.enrolment_status
+            where c.batch_id = :batch and d.enrol = true""";
+
     /**
      * Runs one course for a run, or, without a run id, for people whose job role just changed.
+     * The candidates are read once, into the work table with the table's inputs; the table is
+     * evaluated once per distinct input and its answers written beside them; the enrolments are
+     * made from the candidates joined to the answers that enrol, without their ids passing
+     * through here. The work rows go before the transaction ends.
      *
      * @return the counts per reason, also stored under the run id when there is one
      */
     @Transactional
     List<Count> enrolCourse(String runId, AutoEnrolSettings.CourseSettings course, Instant now, Scope scope) {
         boolean missingTraining = settings.missingTraining();
+        String batch = UUID.randomUUID().toString();
         MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("batch", batch)
                 .addValue("course", course.courseId())
                 .addValue("horizon", OffsetDateTime.ofInstant(now.plus(Duration.ofDays(course.leadDays())), ZoneOffset.UTC))
                 .addValue("person", scope.personId())
                 .addValue("role", scope.jobRole());
-        String sql = String.format(EXPIRING, scope.sql())
-                + (missingTraining ? "\nunion all\n" + String.format(MISSING, scope.sql()) : "");
+        jdbc.update("""
+                insert into auto_enrol_candidate (batch_id, person_id, employment_type, opted_out, training, required,
+                                                  enrolment_status)
+                select :batch, person_id, employment_type, auto_enrol_opt_out, training, required, enrolment_status
+                from (""" + String.format(EXPIRING, scope.sql())
+                + (missingTraining ? "\nunion all\n" + String.format(MISSING, scope.sql()) : "") + ") candidate", p);
 
         Decisions.AutoEnrolCheck check = decisions.autoEnrolCheck();
-        Map<Decisions.AutoEnrolInput, List<Long>> byInput = new HashMap<>();
-        jdbc.query(sql, p, rs -> {
-            Candidate c = new Candidate(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                    rs.getBoolean(5), rs.getString(6));
-            byInput.computeIfAbsent(new Decisions.AutoEnrolInput(c.employmentType(), course.includeSubcontractors(),
-                    c.required(), course.includeOptional(), c.training(), missingTraining, c.optedOut(),
-                    c.enrolmentStatus()), k -> new ArrayList<>()).add(c.personId());
-        });
-
         Map<String, Count> counts = new HashMap<>();
-        List<Long> toEnrol = new ArrayList<>();
-        byInput.forEach((input, people) -> {
+        List<MapSqlParameterSource> answers = new ArrayList<>();
+        jdbc.query("""
+                select employment_type, opted_out, training, required, enrolment_status, count(*)
+                from auto_enrol_candidate where batch_id = :batch
+                group by employment_type, opted_out, training, required, enrolment_status""", p, rs -> {
+            Decisions.AutoEnrolInput input = new Decisions.AutoEnrolInput(rs.getString(1), course.includeSubcontractors(),
+                    rs.getBoolean(4), course.includeOptional(), rs.getString(3), missingTraining, rs.getBoolean(2),
+                    rs.getString(5));
             Decisions.AutoEnrol decision = check.of(input);
-            counts.merge(decision.reason(), new Count(course.courseId(), decision.reason(), decision.enrol(), people.size()),
+            counts.merge(decision.reason(), new Count(course.courseId(), decision.reason(), decision.enrol(), rs.getInt(6)),
                     (a, b) -> new Count(a.courseId(), a.reason(), a.enrol(), a.people() + b.people()));
-            if (decision.enrol()) {
-                toEnrol.addAll(people);
-            }
+            answers.add(new MapSqlParameterSource().addValue("batch", batch)
+                    .addValue("employmentType", input.employmentType()).addValue("optedOut", input.optedOut())
+                    .addValue("training", input.training()).addValue("required", input.required())
+                    .addValue("status", input.enrolmentStatus()).addValue("enrol", decision.enrol())
+                    .addValue("reason", decision.reason()));
         });
-        enrolments.enrolAll(course.courseId(), toEnrol, EnrolmentSource.AUTO, ACTOR);
+        jdbc.batchUpdate("""
+                insert into auto_enrol_decision (batch_id, employment_type, opted_out, training, required,
+                                                 enrolment_status, enrol, reason)
+                values (:batch, :employmentType, :optedOut, :training, :required, :status, :enrol, :reason)""",
+                answers.toArray(MapSqlParameterSource[]::new));
+        if (answers.stream().anyMatch(a -> Boolean.TRUE.equals(a.getValue("enrol")))) {
+            enrolments.enrolSelected(course.courseId(), ENROL, Map.of("batch", batch), EnrolmentSource.AUTO, ACTOR);
+        }
+        jdbc.update("delete from auto_enrol_decision where batch_id = :batch", p);
+        jdbc.update("delete from auto_enrol_candidate where batch_id = :batch", p);
         List<Count> result = List.copyOf(counts.values());
         if (runId != null) {
             store(runId, course.courseId(), result);

@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Enrolments per person and course, whoever makes them (admins, segments, the auto-enrol cycle,
  * enrolment keys). Enrolling is idempotent and set-based: one call enrols any number of people
- * with a handful of statements, so a cycle over 100,000 people costs a few statements per chunk,
- * not one transaction per person. The unique (person, course) constraint backs every rule here.
+ * with a handful of statements (per chunk of ids, or once for the people a query selects), not
+ * one transaction per person. The unique (person, course) constraint backs every rule here.
  */
 @Service
 public class EnrolmentService {
@@ -81,64 +81,88 @@ public class EnrolmentService {
      */
     @Transactional
     public int enrolAll(long courseId, Collection<Long> personIds, EnrolmentSource source, String actor) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Long> ids = List.copyOf(personIds);
         int changed = 0;
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            MapSqlParameterSource p = new MapSqlParameterSource()
-                    .addValue("course", courseId)
-                    .addValue("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-                    .addValue("source", source.value())
-                    .addValue("method", source.kind().name())
-                    .addValue("label", label(source, now))
-                    .addValue("actor", actor)
-                    .addValue("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            if (source.kind() == EnrolmentSource.Kind.AUTO) {
-                changed += retake(p);
-            }
-            changed += jdbc.update("""
-                    update enrolment set status = case when completed_at is not null then 'COMPLETED'
-                                                       when progress > 0 then 'IN_PROGRESS' else 'ENROLLED' end,
-                           ended_at = null, method = :method, method_label = :label, enrolled_at = :now,
-                           enrolled_by = :actor, updated_at = :now, version = version + 1
-                    where course_id = :course and person_id in (:ids) and status in ('UNENROLLED', 'CANCELLED')""", p);
-            changed += jdbc.update("""
-                    insert into enrolment (person_id, course_id, status, method, method_label, enrolled_at,
-                                           enrolled_by, progress, updated_at, version)
-                    select p.id, :course, 'ENROLLED', :method, :label, :now, :actor, 0, :now, 0
-                    from person p
-                    where p.id in (:ids)
-                      and not exists (select 1 from enrolment e where e.person_id = p.id and e.course_id = :course)""", p);
-            jdbc.update("""
-                    insert into enrolment_source (enrolment_id, source)
-                    select e.id, :source from enrolment e
-                    where e.course_id = :course and e.person_id in (:ids)
-                      and not exists (select 1 from enrolment_source s where s.enrolment_id = e.id and s.source = :source)""",
-                    p);
-            // what started or resumed in this call carries this call's instant
-            jdbc.update("""
-                    insert into enrolment_mail (enrolment_id, event_key, created_at)
-                    select e.id, concat('enrolment:', e.id, ':', e.version), :now from enrolment e
-                    where e.course_id = :course and e.person_id in (:ids) and e.enrolled_at = :now
-                      and not exists (select 1 from enrolment_mail m
-                                      where m.event_key = concat('enrolment:', e.id, ':', e.version))""", p);
+            changed += enrol(courseId, ":ids", Map.of("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))),
+                    source, actor);
         }
         return changed;
     }
 
+    /**
+     * {@link #enrolAll} for the people a query of the caller selects (one column of person ids,
+     * each at most once), run inside each statement so that no id passes through the JVM: a
+     * handful of statements however many people it enrols. The query must not read the course's
+     * enrolments, which the statements change one after the other.
+     *
+     * @return how many enrolments started or resumed
+     */
+    @Transactional
+    public int enrolSelected(long courseId, String peopleQuery, Map<String, ?> queryParams, EnrolmentSource source,
+            String actor) {
+        return enrol(courseId, peopleQuery, queryParams, source, actor);
+    }
+
+    /** The statements of one enrolment call; {@code people} selects the person ids (a list parameter or a query). */
+    private int enrol(long courseId, String people, Map<String, ?> peopleParams, EnrolmentSource source, String actor) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        MapSqlParameterSource p = new MapSqlParameterSource(peopleParams)
+                .addValue("course", courseId)
+                .addValue("source", source.value())
+                .addValue("method", source.kind().name())
+                .addValue("label", label(source, now))
+                .addValue("actor", actor)
+                .addValue("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        int changed = 0;
+        if (source.kind() == EnrolmentSource.Kind.AUTO) {
+            changed += retake(people, p);
+        }
+        changed += jdbc.update("""
+                update enrolment set status = case when completed_at is not null then 'COMPLETED'
+                                                   when progress > 0 then 'IN_PROGRESS' else 'ENROLLED' end,
+                       ended_at = null, method = :method, method_label = :label, enrolled_at = :now,
+                       enrolled_by = :actor, updated_at = :now, version = version + 1
+                where course_id = :course and person_id in (%s) and status in ('UNENROLLED', 'CANCELLED')"""
+                .formatted(people), p);
+        changed += jdbc.update("""
+                insert into enrolment (person_id, course_id, status, method, method_label, enrolled_at,
+                                       enrolled_by, progress, updated_at, version)
+                select p.id, :course, 'ENROLLED', :method, :label, :now, :actor, 0, :now, 0
+                from person p
+                where p.id in (%s)
+                  and not exists (select 1 from enrolment e where e.person_id = p.id and e.course_id = :course)"""
+                .formatted(people), p);
+        jdbc.update("""
+                insert into enrolment_source (enrolment_id, source)
+                select e.id, :source from enrolment e
+                where e.course_id = :course and e.person_id in (%s)
+                  and not exists (select 1 from enrolment_source s where s.enrolment_id = e.id and s.source = :source)"""
+                .formatted(people), p);
+        // what started or resumed in this call carries this call's instant
+        jdbc.update("""
+                insert into enrolment_mail (enrolment_id, event_key, created_at)
+                select e.id, concat('enrolment:', e.id, ':', e.version), :now from enrolment e
+                where e.course_id = :course and e.person_id in (%s) and e.enrolled_at = :now
+                  and not exists (select 1 from enrolment_mail m
+                                  where m.event_key = concat('enrolment:', e.id, ':', e.version))"""
+                .formatted(people), p);
+        return changed;
+    }
+
     /** AUTO re-enrols a finished course for a new attempt: the completion goes to the archive. */
-    private int retake(MapSqlParameterSource p) {
+    private int retake(String people, MapSqlParameterSource p) {
         jdbc.update("""
                 insert into archived_completion (enrolment_id, person_id, course_id, completed_at, archived_at, reason)
                 select id, person_id, course_id, completed_at, :now, 'Retaken: automatic re-enrolment'
                 from enrolment
-                where course_id = :course and person_id in (:ids) and completed_at is not null""", p);
+                where course_id = :course and person_id in (%s) and completed_at is not null""".formatted(people), p);
         return jdbc.update("""
                 update enrolment set status = 'ENROLLED', progress = 0, completed_at = null, ended_at = null,
                        method = :method, method_label = :label, enrolled_at = :now, enrolled_by = :actor,
                        updated_at = :now, version = version + 1
-                where course_id = :course and person_id in (:ids)
-                  and (completed_at is not null or status = 'FAILED')""", p);
+                where course_id = :course and person_id in (%s)
+                  and (completed_at is not null or status = 'FAILED')""".formatted(people), p);
     }
 
     /**
