@@ -7,11 +7,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.muster.course.Course;
 import io.muster.course.CourseKind;
@@ -24,6 +26,7 @@ import io.muster.rules.Decisions;
 import io.muster.session.UpcomingSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -31,22 +34,26 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the queued enrolment mails (the enrolment_mail outbox). Each mail is claimed, then sent
- * and recorded in a transaction of its own, so one failing address neither blocks the others
- * nor rolls back what was sent; a failed mail is tried again a minute later, three times in
- * all (the retry cycle of the registration mails), and each is recorded once per event in the
- * notification log. Drained every few seconds and at the end of each auto-enrol cycle.
+ * Sends the queued enrolment mails (the enrolment_mail outbox) in batches of 100: a batch is
+ * claimed in one transaction, its mails go out over one SMTP connection (recorded once per event
+ * in the notification log, see Notifications.sendToPeople), and each mail's outcome is recorded
+ * in one more, so one failing address neither blocks the others nor undoes what was sent. A
+ * failed mail is tried again a minute later, three times in all (the retry cycle of the
+ * registration mails). Drained every few seconds.
  */
 @Component
 public class EnrolmentMails {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrolmentMails.class);
     private static final int ATTEMPTS = 3;
+    /** Mails per SMTP connection and per ledger transaction. */
+    private static final int BATCH = 100;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter
             .ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(Locale.UK);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final TransactionTemplate read;
     private final Notifications notifications;
     private final EnrolmentRepository enrolments;
     private final PeopleService people;
@@ -61,6 +68,9 @@ public class EnrolmentMails {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.read = new TransactionTemplate(transactions);
+        this.read.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.read.setReadOnly(true);
         this.notifications = notifications;
         this.enrolments = enrolments;
         this.people = people;
@@ -79,7 +89,7 @@ public class EnrolmentMails {
     }
 
     /**
-     * Sends up to {@code limit} mails that are due.
+     * Sends up to {@code limit} mails that are due, in batches.
      *
      * @return how many failed (they stay queued for their next attempt)
      */
@@ -92,44 +102,77 @@ public class EnrolmentMails {
                 Map.of("attempts", ATTEMPTS, "now", utc(now), "limit", limit),
                 (rs, i) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)));
         int failed = 0;
-        for (Pending mail : due) {
-            if (!claim(mail, now)) {
-                continue;
-            }
-            try {
-                tx.executeWithoutResult(status -> send(mail));
-            } catch (RuntimeException e) {
-                failed++;
-                LOG.warn("Enrolment mail {} failed (attempt {} of {})", mail.eventKey(), mail.attempts() + 1, ATTEMPTS, e);
-                tx.executeWithoutResult(status -> jdbc.update(
-                        "update enrolment_mail set last_error = :error where id = :id",
-                        Map.of("id", mail.id(), "error", String.valueOf(e.getMessage()).substring(0,
-                                Math.min(1000, String.valueOf(e.getMessage()).length())))));
-            }
+        for (int from = 0; from < due.size(); from += BATCH) {
+            failed += sendBatch(due.subList(from, Math.min(due.size(), from + BATCH)), now);
         }
         return failed;
     }
 
-    /** Counts the attempt before sending, so a crash counts too; another node's claim wins once. */
-    private boolean claim(Pending mail, Instant now) {
-        Integer claimed = tx.execute(status -> jdbc.update("""
-                update enrolment_mail set attempts = attempts + 1, next_attempt_at = :next
-                where id = :id and sent_at is null and attempts = :attempts""",
-                Map.of("id", mail.id(), "attempts", mail.attempts(), "next", utc(now.plusSeconds(60)))));
-        return claimed != null && claimed == 1;
+    /** Claims a batch, sends its mails over one SMTP connection and records each one's outcome. */
+    private int sendBatch(List<Pending> batch, Instant now) {
+        List<Pending> claimed = claim(batch, now);
+        Map<String, String> failed = new HashMap<>();
+        List<Notifications.PersonMail> mails = new ArrayList<>();
+        for (Pending mail : claimed) {
+            try {
+                Notifications.PersonMail composed = read.execute(status -> compose(mail));
+                if (composed != null) {
+                    mails.add(composed);
+                }
+            } catch (RuntimeException e) {
+                failed.put(mail.eventKey(), String.valueOf(e.getMessage()));
+            }
+        }
+        try {
+            failed.putAll(notifications.sendToPeople(mails).failed());
+        } catch (RuntimeException e) {
+            mails.forEach(mail -> failed.put(mail.eventKey(), String.valueOf(e.getMessage())));
+        }
+        List<Long> done = claimed.stream().filter(mail -> !failed.containsKey(mail.eventKey())).map(Pending::id).toList();
+        List<Pending> failing = claimed.stream().filter(mail -> failed.containsKey(mail.eventKey())).toList();
+        failing.forEach(mail -> LOG.warn("Enrolment mail {} failed (attempt {} of {}): {}", mail.eventKey(),
+                mail.attempts() + 1, ATTEMPTS, failed.get(mail.eventKey())));
+        tx.executeWithoutResult(status -> {
+            if (!done.isEmpty()) {
+                jdbc.update("update enrolment_mail set sent_at = :now where id in (:ids)",
+                        Map.of("ids", done, "now", utc(clock.instant())));
+            }
+            jdbc.batchUpdate("update enrolment_mail set last_error = :error where id = :id", failing.stream()
+                    .map(mail -> new MapSqlParameterSource().addValue("id", mail.id())
+                            .addValue("error", truncate(failed.get(mail.eventKey()))))
+                    .toArray(MapSqlParameterSource[]::new));
+        });
+        return failing.size();
     }
 
-    private void send(Pending mail) {
+    /**
+     * Counts each mail's attempt before sending, so a crash counts too; of two nodes claiming the
+     * same mail, one wins. One transaction for the batch.
+     */
+    private List<Pending> claim(List<Pending> batch, Instant now) {
+        int[] claimed = tx.execute(status -> jdbc.batchUpdate("""
+                update enrolment_mail set attempts = attempts + 1, next_attempt_at = :next
+                where id = :id and sent_at is null and attempts = :attempts""", batch.stream()
+                .map(mail -> new MapSqlParameterSource().addValue("id", mail.id()).addValue("attempts", mail.attempts())
+                        .addValue("next", utc(now.plusSeconds(60))))
+                .toArray(MapSqlParameterSource[]::new)));
+        return IntStream.range(0, batch.size()).filter(i -> claimed[i] == 1).mapToObj(batch::get).toList();
+    }
+
+    /** The mail for an enrolment; none for an enrolment that ended before its mail went out. */
+    private Notifications.PersonMail compose(Pending mail) {
         Enrolment enrolment = enrolments.findById(mail.enrolmentId()).orElse(null);
-        // an enrolment that ended before its mail went out is not announced any more
-        if (enrolment != null && !enrolment.getStatus().isEnded()) {
-            Person person = people.get(enrolment.getPersonId());
-            Course course = courses.get(enrolment.getCourseId());
-            MailType type = course.getKind() == CourseKind.ELEARNING ? MailType.ENROLLED_ELEARNING : MailType.ENROLLED_ILT;
-            notifications.sendToPerson(type, person.getEmail(), values(enrolment, person, course), mail.eventKey());
+        if (enrolment == null || enrolment.getStatus().isEnded()) {
+            return null;
         }
-        jdbc.update("update enrolment_mail set sent_at = :now where id = :id",
-                Map.of("id", mail.id(), "now", utc(clock.instant())));
+        Person person = people.get(enrolment.getPersonId());
+        Course course = courses.get(enrolment.getCourseId());
+        MailType type = course.getKind() == CourseKind.ELEARNING ? MailType.ENROLLED_ELEARNING : MailType.ENROLLED_ILT;
+        return new Notifications.PersonMail(type, person.getEmail(), values(enrolment, person, course), mail.eventKey());
+    }
+
+    private static String truncate(String error) {
+        return error.substring(0, Math.min(1000, error.length()));
     }
 
     private Map<String, String> values(Enrolment enrolment, Person person, Course course) {

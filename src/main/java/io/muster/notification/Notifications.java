@@ -6,10 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
@@ -28,6 +31,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -138,19 +143,59 @@ public class Notifications {
                         && sent.existsByEventKey(eventKey(registration.getId(), MailType.INVITATION)));
     }
 
+    /** A mail to one person that is about no registration (an enrolment, for instance); the caller fills the values. */
+    public record PersonMail(MailType type, String email, Map<String, String> values, String eventKey) {
+    }
+
+    /** What became of a batch: the events whose mail is out (now or before), and the failed ones with why. */
+    public record Batch(Set<String> done, Map<String, String> failed) {
+    }
+
     /**
-     * A mail to one person that is about no registration (an enrolment, for instance); the caller
-     * fills the template's values. Once per event key.
+     * Mails to people about no registration, once per event key, over one SMTP connection. The
+     * ledger records the whole batch SENDING in one transaction before the first mail goes out,
+     * and those the server took SENT in one transaction after the last; a mail the server refused
+     * stays SENDING and goes out with the same Message-ID when tried again. A crash in between
+     * leaves the batch SENDING, so the retry may repeat mails the server took, with their
+     * Message-IDs (see MailLedger): never one already recorded SENT.
      */
-    @Transactional
-    public void sendToPerson(MailType type, String email, Map<String, String> values, String eventKey) {
-        if (alreadySent(eventKey)) {
-            return;
+    public Batch sendToPeople(List<PersonMail> mails) {
+        Map<String, String> messageIds = ledger.beginAll(mails.stream().map(m -> new SentMail(m.type().name(),
+                m.email(), null, null, m.eventKey(), clock.instant(), messageId(m.eventKey()))).toList());
+        Map<String, String> failed = new HashMap<>();
+        Map<MimeMessage, String> eventOf = new IdentityHashMap<>();
+        for (PersonMail mail : mails) {
+            String messageId = messageIds.get(mail.eventKey());
+            if (messageId == null) {
+                continue;
+            }
+            Map<String, String> values = new HashMap<>(mail.values());
+            values.put("baseUrl", baseUrl);
+            try {
+                eventOf.put(message(mail.email(), templates.render(mail.type(), values), null, null, messageId),
+                        mail.eventKey());
+            } catch (RuntimeException e) {
+                failed.put(mail.eventKey(), String.valueOf(e.getMessage()));
+            }
         }
-        Map<String, String> all = new HashMap<>(values);
-        all.put("baseUrl", baseUrl);
-        once(new SentMail(type.name(), email, null, null, eventKey, clock.instant(), messageId(eventKey)), List.of(email),
-                templates.render(type, all), null, null);
+        if (!eventOf.isEmpty()) {
+            try {
+                mailSender.send(eventOf.keySet().toArray(MimeMessage[]::new));
+            } catch (MailSendException e) {
+                // the server refused these (or the connection broke before them); it took the rest
+                Map<Object, Exception> refused = e.getFailedMessages().isEmpty()
+                        ? eventOf.keySet().stream().collect(Collectors.toMap(m -> (Object) m, m -> (Exception) e))
+                        : e.getFailedMessages();
+                refused.forEach((message, why) -> failed.put(eventOf.get(message), String.valueOf(why.getMessage())));
+            } catch (MailException e) {
+                // no telling which went out: all stay SENDING, to go again with their Message-IDs
+                eventOf.values().forEach(event -> failed.put(event, String.valueOf(e.getMessage())));
+            }
+            ledger.sentAll(eventOf.values().stream().filter(event -> !failed.containsKey(event)).toList());
+        }
+        Set<String> done = mails.stream().map(PersonMail::eventKey).filter(event -> !failed.containsKey(event))
+                .collect(Collectors.toSet());
+        return new Batch(done, failed);
     }
 
     private void deliverAndRecord(MailType type, Registration registration, TrainingSession session, Person learner,
@@ -271,8 +316,13 @@ public class Notifications {
         return "registration:" + registrationId + ":" + type;
     }
 
-    /** Plain text and HTML as multipart/alternative, with the calendar part beside them where there is one. */
     private void deliver(String recipient, MailTemplates.Rendered mail, String calendarMethod, String calendar,
+            String messageId) {
+        mailSender.send(message(recipient, mail, calendarMethod, calendar, messageId));
+    }
+
+    /** Plain text and HTML as multipart/alternative, with the calendar part beside them where there is one. */
+    private MimeMessage message(String recipient, MailTemplates.Rendered mail, String calendarMethod, String calendar,
             String messageId) {
         try {
             MimeMessage message = mailSender.createMimeMessage();
@@ -295,7 +345,7 @@ public class Notifications {
             message.setContent(alternative);
             // Spring's sender keeps an explicit Message-ID when it saves the message
             message.setHeader("Message-ID", messageId);
-            mailSender.send(message);
+            return message;
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException("Cannot build mail to " + recipient, e);
         }
