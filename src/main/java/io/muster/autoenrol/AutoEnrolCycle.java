@@ -50,22 +50,23 @@ class AutoEnrolCycle {
 
     /**
      * Expiring: the person's latest record for the course expires before the horizon (or has
-     * expired). Missing: the job role requires the course and there is no record at all.
+     * expired), that is every record of theirs expires by then (one without expiry never does).
+     * One pass over the course's records, grouped per person, rather than each due record
+     * checked against the person's later ones. Missing: the job role requires the course and
+     * there is no record at all.
      */
     private static final String EXPIRING = """
             select r.person_id, p.employment_type, p.auto_enrol_opt_out, 'EXPIRING' as training,
                    (c.required or exists (select 1 from job_role_requirement j
                                           where j.job_role = p.job_role and j.course_id = c.id)) as required,
                    coalesce(e.status, 'NONE') as enrolment_status
-            from training_record r
-            join person p on p.id = r.person_id
-            join course c on c.id = r.course_id
-            left join enrolment e on e.person_id = r.person_id and e.course_id = r.course_id
-            where r.course_id = :course and r.expires_at <= :horizon %s
-              and not exists (select 1 from training_record n
-                              where n.person_id = r.person_id and n.course_id = r.course_id
-                                and (n.expires_at is null or n.expires_at > r.expires_at
-                                     or (n.expires_at = r.expires_at and n.id > r.id)))""";
+            from (select person_id from training_record
+                  where course_id = :course
+                  group by person_id
+                  having max(expires_at) <= :horizon and count(expires_at) = count(*)) r
+            join person p on p.id = r.person_id %s
+            join course c on c.id = :course
+            left join enrolment e on e.person_id = r.person_id and e.course_id = :course""";
 
     private static final String MISSING = """
             select p.id as person_id, p.employment_type, p.auto_enrol_opt_out, 'MISSING' as training,

@@ -136,6 +136,11 @@ class AutoEnrolIT {
         record(subcontractor, course, now.plus(Duration.ofDays(10)));
         record(renewed, course, now.plus(Duration.ofDays(5)));
         record(renewed, course, now.plus(Duration.ofDays(300)));
+        String lifelong = fixtures.learner();
+        record(lifelong, course, now.plus(Duration.ofDays(5)));
+        assertThat(api.asAdmin(HttpMethod.POST, "/api/training-records", Map.of("username", lifelong, "courseId", course,
+                "completedAt", now.minus(Duration.ofDays(1)).toString())).status()).as("a record that never expires")
+                .isEqualTo(201);
         assertThat(api.asAdmin(HttpMethod.PUT, "/api/people/" + optedOut + "/auto-enrol", Map.of("enabled", false))
                 .status()).isEqualTo(200);
 
@@ -153,6 +158,7 @@ class AutoEnrolIT {
         assertThat(enrolmentsOf(optedOut)).isEmpty();
         assertThat(enrolmentsOf(subcontractor)).isEmpty();
         assertThat(enrolmentsOf(renewed)).isEmpty();
+        assertThat(enrolmentsOf(lifelong)).isEmpty();
         assertThat(Mailbox.awaitSubjects(due + "@example.org", 1)).singleElement()
                 .satisfies(subject -> assertThat(subject).startsWith("You are enrolled"));
 

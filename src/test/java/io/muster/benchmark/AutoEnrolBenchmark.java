@@ -87,11 +87,23 @@ class AutoEnrolBenchmark {
         long due = 0;
         for (int i = 0; i < 3; i++) {
             long s = System.nanoTime();
-            due = plainSelect(courses, Instant.now().plus(Duration.ofDays(leadDays)));
+            due = plainSelect(LATEST_RECORD, courses, Instant.now().plus(Duration.ofDays(leadDays)));
             sqlSeconds = Math.min(sqlSeconds, (System.nanoTime() - s) / 1e9);
         }
         report.append(String.format("plain SQL select of the due records: %,d rows in %.2f s (best of 3)%n", due,
                 sqlSeconds));
+        // the same rows by the cycle's own formulation (one grouped pass per course): the baseline is the faster one
+        double groupedSeconds = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long s = System.nanoTime();
+            long rows = plainSelect(GROUPED, courses, Instant.now().plus(Duration.ofDays(leadDays)));
+            groupedSeconds = Math.min(groupedSeconds, (System.nanoTime() - s) / 1e9);
+            if (rows != due) {
+                throw new IllegalStateException("The grouped select finds " + rows + " due records, not " + due);
+            }
+        }
+        report.append(String.format("the same select grouped per person (one pass): %.2f s (best of 3)%n", groupedSeconds));
+        double baselineSeconds = Math.min(sqlSeconds, groupedSeconds);
 
         // bookings, idle
         List<String> learners = new ArrayList<>();
@@ -160,9 +172,9 @@ class AutoEnrolBenchmark {
         report.append(String.format("enrolment mails: 1,000 sent from the outbox in %.1f s (%.0f/s), %d failed%n",
                 mailSeconds, 1000 / mailSeconds, failed));
 
-        double ratio = cycleSeconds / sqlSeconds;
+        double ratio = cycleSeconds / baselineSeconds;
         double bookingRatio = busy.percentileMillis(95) / idle.percentileMillis(95);
-        report.append(String.format("targets: cycle %.1f s < %.0f s: %s; cycle / plain SQL = %.1f (≤ %.0f): %s; "
+        report.append(String.format("targets: cycle %.1f s < %.0f s: %s; cycle / fastest plain SQL = %.1f (≤ %.0f): %s; "
                 + "booking p95 during / idle = %.2f (≤ %.0f): %s%n", cycleSeconds, CYCLE_TARGET_SECONDS,
                 cycleSeconds < CYCLE_TARGET_SECONDS ? "met" : "missed", ratio, SQL_RATIO_TARGET,
                 ratio <= SQL_RATIO_TARGET ? "met" : "missed", bookingRatio, BOOKING_P95_RATIO_TARGET,
@@ -233,17 +245,26 @@ class AutoEnrolBenchmark {
                 Long.class);
     }
 
-    /** What the cycle's expiring query selects, as one plain statement over all the courses. */
-    private long plainSelect(List<Long> courses, Instant horizon) throws Exception {
+    /** The due records as the issue states them: the latest record per person and course, expiring by the horizon. */
+    private static final String LATEST_RECORD = """
+            select r.person_id, r.course_id from training_record r
+            where r.course_id in (%s) and r.expires_at <= ?
+              and not exists (select 1 from training_record n
+                              where n.person_id = r.person_id and n.course_id = r.course_id
+                                and (n.expires_at is null or n.expires_at > r.expires_at
+                                     or (n.expires_at = r.expires_at and n.id > r.id)))""";
+
+    /** The same rows as the cycle reads them: per person and course, every record expires by the horizon. */
+    private static final String GROUPED = """
+            select person_id, course_id from training_record
+            where course_id in (%s)
+            group by person_id, course_id
+            having max(expires_at) <= ? and count(expires_at) = count(*)""";
+
+    /** One plain statement over all the courses, its rows fetched and counted. */
+    private long plainSelect(String sql, List<Long> courses, Instant horizon) throws Exception {
         try (Connection c = DriverManager.getConnection(EmbeddedServices.jdbcUrl(), "postgres", "postgres");
-                PreparedStatement s = c.prepareStatement("""
-                        select r.person_id, r.course_id from training_record r
-                        where r.course_id in (%s) and r.expires_at <= ?
-                          and not exists (select 1 from training_record n
-                                          where n.person_id = r.person_id and n.course_id = r.course_id
-                                            and (n.expires_at is null or n.expires_at > r.expires_at
-                                                 or (n.expires_at = r.expires_at and n.id > r.id)))"""
-                        .formatted(ids(courses)))) {
+                PreparedStatement s = c.prepareStatement(sql.formatted(ids(courses)))) {
             c.setAutoCommit(false);
             s.setFetchSize(10_000);
             s.setTimestamp(1, Timestamp.from(horizon));
