@@ -45,9 +45,6 @@ class CourseItemController {
     record Submitted(long itemId, Instant submittedAt) {
     }
 
-    record UploadView(long itemId, String fileName, String contentType, long size, Instant submittedAt) {
-    }
-
     record AnswersView(long itemId, String username, List<String> questions, List<String> answers) {
     }
 
@@ -65,12 +62,9 @@ class CourseItemController {
 
     /** The file is the request body as it is, its type the Content-Type header, its name a parameter. */
     @PutMapping("/api/me/course-items/{itemId}/upload")
-    UploadView upload(@PathVariable long itemId, @RequestParam(required = false) String fileName,
+    CourseItems.Stored upload(@PathVariable long itemId, @RequestParam(required = false) String fileName,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream body) {
-        String me = CurrentUser.username();
-        items.submitUpload(itemId, me, fileName, contentType, body);
-        CourseItems.Upload stored = items.upload(itemId, me);
-        return new UploadView(itemId, stored.fileName(), stored.contentType(), stored.size(), stored.submittedAt());
+        return items.submitUpload(itemId, CurrentUser.username(), fileName, contentType, body);
     }
 
     @PutMapping("/api/me/course-items/{itemId}/evaluation")

@@ -70,6 +70,10 @@ public class CourseItems {
             List<String> questions) {
     }
 
+    /** What was stored for an upload, without the file. */
+    public record Stored(long itemId, String fileName, String contentType, long size, Instant submittedAt) {
+    }
+
     /** A stored upload. */
     public record Upload(String fileName, String contentType, long size, Instant submittedAt, byte[] content) {
     }
@@ -163,7 +167,7 @@ public class CourseItems {
      * and size are checked before anything is stored.
      */
     @Transactional
-    public Instant submitUpload(long itemId, String username, String fileName, String contentType, InputStream body) {
+    public Stored submitUpload(long itemId, String username, String fileName, String contentType, InputStream body) {
         Item item = submittable(itemId, CourseItemKind.UPLOAD);
         Person person = onCourse(username, item);
         checkFileName(fileName);
@@ -176,7 +180,7 @@ public class CourseItems {
                 .addValue("item", itemId).addValue("person", person.getId()).addValue("name", fileName)
                 .addValue("type", mediaType).addValue("size", content.length).addValue("content", content));
         events.publishEvent(new CourseItemSubmitted(person.getId(), item.courseId(), itemId, at));
-        return at;
+        return new Stored(itemId, fileName, mediaType, content.length, at);
     }
 
     /** A learner answers an evaluation, one answer per question in order: replaces earlier answers. */

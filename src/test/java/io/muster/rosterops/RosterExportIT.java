@@ -2,14 +2,23 @@ package io.muster.rosterops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.muster.security.MusterGroups;
 import io.muster.support.Api;
@@ -88,6 +97,58 @@ class RosterExportIT {
         }
     }
 
+    /**
+     * The workbook as LibreOffice reads it, not only POI that wrote it: converted to CSV by a
+     * headless soffice. Skipped, saying so, where LibreOffice is not installed.
+     */
+    @Test
+    void libreOfficeOpensTheWorkbookWithOneRowPerLearner() throws Exception {
+        Optional<Path> soffice = onPath("soffice");
+        if (soffice.isEmpty()) {
+            System.out.println("RosterExportIT: soffice (LibreOffice) is not on the PATH: skipping the check that"
+                    + " LibreOffice opens the roster workbook. Install libreoffice-calc-nogui to run it.");
+        }
+        assumeTrue(soffice.isPresent(), "soffice (LibreOffice) is not on the PATH");
+        String trainer = api.createPerson(Api.unique("trainer"), MusterGroups.TRAINERS, Map.of());
+        long session = fixtures.sessionTrainedBy(trainer, 1, true, false);
+        String seated = fixtures.learner(Map.of("name", "Ada Lovelace", "department", "Engineering",
+                "jobRole", "Analyst", "location", "Leeds"));
+        String waiting = fixtures.learner(Map.of("name", "Grace Hopper", "department", "Sales",
+                "jobRole", "Manager", "location", "York"));
+        fixtures.book(seated, session);
+        fixtures.book(waiting, session);
+        byte[] workbook = download(trainer, session).getBody();
+
+        Path dir = Files.createTempDirectory("roster-export");
+        Path xlsx = Files.write(dir.resolve("roster.xlsx"), workbook);
+        // a profile of its own, so a LibreOffice already open (or a read-only home) does not get in the way
+        Process convert = new ProcessBuilder(soffice.get().toString(), "--headless", "--norestore",
+                "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir.toString(),
+                xlsx.toString()).redirectErrorStream(true).start();
+        boolean finished = convert.waitFor(3, TimeUnit.MINUTES);
+        String output = new String(convert.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            convert.destroyForcibly();
+        }
+        assertThat(finished).as("soffice did not finish: " + output).isTrue();
+        Path csv = dir.resolve("roster.csv");
+        assertThat(csv).as("soffice wrote no CSV: " + output).exists();
+
+        List<List<String>> rows = Files.readAllLines(csv, StandardCharsets.UTF_8).stream()
+                .map(RosterExportIT::csvFields).toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).containsExactly("Name", "Email", "Department", "Job role", "Location", "Status",
+                "Method", "Last change (Europe/London)");
+        assertThat(rows.get(1).subList(0, 7)).containsExactly("Ada Lovelace", seated + "@example.org", "Engineering",
+                "Analyst", "Leeds", "REGISTERED", "SELF");
+        assertThat(rows.get(2).subList(0, 7)).containsExactly("Grace Hopper", waiting + "@example.org", "Sales",
+                "Manager", "York", "WAITING_LIST", "SELF");
+        // LibreOffice shows the last change as a date in its number format, not as a serial number
+        assertThat(LocalDateTime.parse(rows.get(1).get(7), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                .isCloseTo(LocalDateTime.now(ZoneId.of("Europe/London")), within(5, ChronoUnit.MINUTES));
+    }
+
     @Test
     void onlyAdminsEnrolmentManagersAndTheSessionsTrainerExport() {
         String trainer = api.createPerson(Api.unique("trainer"), MusterGroups.TRAINERS, Map.of());
@@ -107,5 +168,34 @@ class RosterExportIT {
         List<String> values = new ArrayList<>();
         row.forEach(cell -> values.add(cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : "#"));
         return values;
+    }
+
+    /** One CSV line: fields split on commas, double quotes around a field (and doubled inside it) removed. */
+    private static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"' && quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    private static Optional<Path> onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, program)).filter(Files::isExecutable)
+                .findFirst();
     }
 }
