@@ -54,17 +54,30 @@ class RosterExportIT {
                 byte[].class);
     }
 
-    @Test
-    void theRosterWorkbookHasAHeaderAndOneTypedRowPerLearner() throws Exception {
+    record Roster(String trainer, long session, String seated, String waiting) {
+    }
+
+    /** A one-seat session of a new trainer: Ada Lovelace has the seat, Grace Hopper waits. */
+    private Roster seatedAndWaiting() {
         String trainer = api.createPerson(Api.unique("trainer"), MusterGroups.TRAINERS, Map.of());
         long session = fixtures.sessionTrainedBy(trainer, 1, true, false);
         String seated = fixtures.learner(Map.of("name", "Ada Lovelace", "department", "Engineering",
                 "jobRole", "Analyst", "location", "Leeds"));
         String waiting = fixtures.learner(Map.of("name", "Grace Hopper", "department", "Sales",
                 "jobRole", "Manager", "location", "York"));
-        String returning = fixtures.learner(Map.of("name", "Alan Turing"));
         fixtures.book(seated, session);
         fixtures.book(waiting, session);
+        return new Roster(trainer, session, seated, waiting);
+    }
+
+    @Test
+    void theRosterWorkbookHasAHeaderAndOneTypedRowPerLearner() throws Exception {
+        Roster roster = seatedAndWaiting();
+        String trainer = roster.trainer();
+        long session = roster.session();
+        String seated = roster.seated();
+        String waiting = roster.waiting();
+        String returning = fixtures.learner(Map.of("name", "Alan Turing"));
         // cancelled, then booked again: one row, the latest line
         long first = fixtures.book(returning, session).body().get("id").asLong();
         assertThat(fixtures.act(returning, first, "cancel").status()).isEqualTo(200);
@@ -109,14 +122,11 @@ class RosterExportIT {
                     + " LibreOffice opens the roster workbook. Install libreoffice-calc-nogui to run it.");
         }
         assumeTrue(soffice.isPresent(), "soffice (LibreOffice) is not on the PATH");
-        String trainer = api.createPerson(Api.unique("trainer"), MusterGroups.TRAINERS, Map.of());
-        long session = fixtures.sessionTrainedBy(trainer, 1, true, false);
-        String seated = fixtures.learner(Map.of("name", "Ada Lovelace", "department", "Engineering",
-                "jobRole", "Analyst", "location", "Leeds"));
-        String waiting = fixtures.learner(Map.of("name", "Grace Hopper", "department", "Sales",
-                "jobRole", "Manager", "location", "York"));
-        fixtures.book(seated, session);
-        fixtures.book(waiting, session);
+        Roster roster = seatedAndWaiting();
+        String trainer = roster.trainer();
+        long session = roster.session();
+        String seated = roster.seated();
+        String waiting = roster.waiting();
         byte[] workbook = download(trainer, session).getBody();
 
         Path dir = Files.createTempDirectory("roster-export");
