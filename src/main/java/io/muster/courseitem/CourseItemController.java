@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,6 +54,13 @@ class CourseItemController {
     ResponseEntity<CourseItems.Item> create(@PathVariable long courseId, @Valid @RequestBody ItemRequest r) {
         CourseItems.Item item = items.create(courseId, r.kind(), r.title(), r.required(), r.questions());
         return ResponseEntity.created(URI.create("/api/courses/" + courseId + "/items")).body(item);
+    }
+
+    @DeleteMapping("/api/courses/{courseId}/items/{itemId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> delete(@PathVariable long courseId, @PathVariable long itemId) {
+        items.delete(courseId, itemId);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/courses/{courseId}/items")

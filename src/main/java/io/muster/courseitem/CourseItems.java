@@ -104,7 +104,23 @@ public class CourseItems {
                 java.util.stream.IntStream.range(0, asked.size()).mapToObj(i -> new MapSqlParameterSource()
                         .addValue("item", id).addValue("position", i + 1).addValue("text", asked.get(i)))
                         .toArray(MapSqlParameterSource[]::new));
+        if (required) {
+            events.publishEvent(new CourseItemsChanged(courseId, clock.instant()));
+        }
         return new Item(id, courseId, kind, title, required, List.copyOf(asked));
+    }
+
+    /** Removes an item with everything handed in for it. */
+    @Transactional
+    public void delete(long courseId, long itemId) {
+        Item item = get(itemId);
+        if (item.courseId() != courseId) {
+            throw new NotFoundException("Course item", itemId);
+        }
+        jdbc.update("delete from course_item where id = :id", Map.of("id", itemId));
+        if (item.required()) {
+            events.publishEvent(new CourseItemsChanged(courseId, clock.instant()));
+        }
     }
 
     /** The course's items in the order they were added. */

@@ -10,6 +10,7 @@ import io.muster.course.Course;
 import io.muster.course.CourseService;
 import io.muster.course.MultipleSessionEnrolment;
 import io.muster.courseitem.CourseItemSubmitted;
+import io.muster.courseitem.CourseItemsChanged;
 import io.muster.courseitem.CourseItems;
 import io.muster.enrolment.Enrolment;
 import io.muster.enrolment.EnrolmentService;
@@ -89,10 +90,30 @@ public class CourseCompletion {
     @Transactional
     public void itemSubmitted(CourseItemSubmitted submitted) {
         Course course = courses.get(submitted.courseId());
-        Long lastAttended = roster.ofPersonInCourse(submitted.personId(), course.getId()).stream()
+        recompute(submitted.personId(), course, lastAttended(submitted.personId(), course.getId()), submitted.at());
+    }
+
+    /**
+     * A required item added or removed: the stored progress of everyone still working on the
+     * course follows (removing the last missing item completes it). Completions already made stay.
+     */
+    @EventListener
+    @Transactional
+    public void itemsChanged(CourseItemsChanged changed) {
+        Course course = courses.get(changed.courseId());
+        for (Enrolment enrolment : enrolments.liveIn(course.getId())) {
+            long personId = enrolment.getPersonId();
+            if ((enrolment.getStatus() == EnrolmentStatus.ENROLLED || enrolment.getStatus() == EnrolmentStatus.IN_PROGRESS)
+                    && progress(personId, course) != enrolment.getProgress()) {
+                recompute(personId, course, lastAttended(personId, course.getId()), changed.at());
+            }
+        }
+    }
+
+    private Long lastAttended(long personId, long courseId) {
+        return roster.ofPersonInCourse(personId, courseId).stream()
                 .filter(r -> r.getStatus() == RegistrationStatus.ATTENDED || r.getStatus() == RegistrationStatus.GO_SHOW)
                 .max(Comparator.comparing(Registration::getId)).map(Registration::getId).orElse(null);
-        recompute(submitted.personId(), course, lastAttended, submitted.at());
     }
 
     private void recompute(long personId, Course course, Long completingRegistrationId, Instant at) {

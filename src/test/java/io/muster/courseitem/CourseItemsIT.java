@@ -172,6 +172,52 @@ class CourseItemsIT {
     }
 
     @Test
+    void addingOrRemovingARequiredItemMovesTheStoredProgressAndRemovingTheLastMissingOneCompletes() {
+        long course = course("ILT");
+        long session = fixtures.sessionStartingSoon(course, 5);
+        long first = item(course, "UPLOAD", "Risk assessment", true, null);
+        String learner = fixtures.learner();
+        register(course, learner, session);
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery()
+                .processDefinitionKey("registration").timers().executable().count() == 0);
+        assertThat(api.asAdmin(HttpMethod.POST, "/api/sessions/" + session + "/attendance",
+                List.of(Map.of("username", learner, "status", "ATTENDED"))).status()).isEqualTo(200);
+        assertThat(storedProgress(learner, course)).isEqualTo("50:IN_PROGRESS");
+
+        long second = item(course, "EVALUATION", "Feedback", true, List.of("How was it?"));
+        assertThat(storedProgress(learner, course)).isEqualTo("33:IN_PROGRESS");
+
+        String otherLearner = fixtures.learner();
+        assertThat(api.delete(otherLearner, Api.passwordOf(otherLearner),
+                "/api/courses/" + course + "/items/" + first).status()).isEqualTo(403);
+        assertThat(api.asAdmin(HttpMethod.DELETE, "/api/courses/" + course("ILT") + "/items/" + first, null).status())
+                .isEqualTo(404);
+        assertThat(api.asAdmin(HttpMethod.DELETE, "/api/courses/" + course + "/items/" + first, null).status())
+                .isEqualTo(204);
+        assertThat(storedProgress(learner, course)).isEqualTo("50:IN_PROGRESS");
+        assertThat(trainingRecords(learner, course)).isZero();
+        assertThat(api.asAdmin(HttpMethod.DELETE, "/api/courses/" + course + "/items/" + second, null).status())
+                .isEqualTo(204);
+
+        assertThat(storedProgress(learner, course)).isEqualTo("100:COMPLETED");
+        assertThat(trainingRecords(learner, course)).isOne();
+        assertThat(fixtures.activityOf(course, learner).get("items")).isEmpty();
+    }
+
+    private String storedProgress(String learner, long course) {
+        Api.Response mine = api.get(learner, Api.passwordOf(learner), "/api/people/" + learner + "/enrolments");
+        JsonNode enrolment = null;
+        for (JsonNode e : mine.body()) {
+            if (e.get("courseId").asLong() == course) {
+                enrolment = e;
+            }
+        }
+        assertThat(enrolment).as(mine.text()).isNotNull();
+        return enrolment.get("progress").asInt() + ":" + enrolment.get("status").asText();
+    }
+
+    @Test
     void handingInTheItemsWithoutAttendingNeverCompletesTheCourse() {
         long course = course("ILT");
         long upload = item(course, "UPLOAD", "Pre-work", true, null);
