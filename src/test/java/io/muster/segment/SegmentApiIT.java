@@ -83,6 +83,20 @@ class SegmentApiIT {
     }
 
     @Test
+    void membershipFollowsCustomProfileFieldsAsTheyChange() {
+        String site = Api.unique("site");
+        String person = fixtures.learner(Map.of("profileFields", Map.of(site, "South")));
+        long segment = fixtures.segment(Map.of(site, List.of("North")));
+        assertThat(members(segment)).isEmpty();
+
+        fixtures.profile(person, Map.of("profileFields", Map.of(site, "North")));
+        assertThat(members(segment)).containsExactly(person);
+
+        fixtures.profile(person, Map.of("profileFields", Map.of()));
+        assertThat(members(segment)).isEmpty();
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndStoresNothing() {
         Map<String, Object> cases = Map.of(
                 "name", Map.of("name", " ", "rule", Map.of("department", List.of("Ops"))),

@@ -126,11 +126,14 @@ class SmartEnrolmentIT {
         String dept = Api.unique("Ops");
         long segment = fixtures.segment(Map.of("department", List.of(dept)));
         long course = course();
+        long secondCourse = course();
         link(segment, course);
+        link(segment, secondCourse);
         String person = fixtures.learner(Map.of("department", Api.unique("Sales")));
 
         move(person, dept);
         assertThat(status(person, course)).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(status(person, secondCourse)).isEqualTo(EnrolmentStatus.ENROLLED);
         assertThat(history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey("person-" + id(person)).count()).isEqualTo(1);
         enrolments.recordProgress(id(person), course, 40);
@@ -140,6 +143,8 @@ class SmartEnrolmentIT {
         assertThat(left.getStatus()).isEqualTo(EnrolmentStatus.UNENROLLED);
         assertThat(left.getProgress()).isEqualTo(40);
         assertThat(left.getSources()).isEmpty();
+        assertThat(status(person, secondCourse)).isEqualTo(EnrolmentStatus.UNENROLLED);
+        assertThat(enrolments.archivedCompletionsOf(id(person))).isEmpty();
 
         move(person, dept);
         Enrolment back = enrolment(person, course);
