@@ -122,12 +122,12 @@ public class Decisions {
      * visibility, the latest table is evaluated in memory and its answer kept per distinct input
      * for as long as that version is the latest.
      */
-    public Eligibility eligibility(String method, String enrolmentMethod, boolean approvalRequired,
+    public Eligibility eligibility(String method, String enrolmentMethod, boolean assigned, boolean approvalRequired,
             String managerUsername, String employmentType) {
         String tableId = latestId(REGISTRATION_ELIGIBILITY);
         DmnDecision table = parsedTables.computeIfAbsent(tableId, id -> parse(id, REGISTRATION_ELIGIBILITY));
-        EligibilityKey key = new EligibilityKey(tableId, method, enrolmentMethod, approvalRequired, managerUsername,
-                employmentType);
+        EligibilityKey key = new EligibilityKey(tableId, method, enrolmentMethod, assigned, approvalRequired,
+                managerUsername, employmentType);
         return eligibilityCache.computeIfAbsent(key, k -> {
             if (eligibilityCache.size() > CACHE_LIMIT) {
                 eligibilityCache.clear();
@@ -135,6 +135,7 @@ public class Decisions {
             VariableMap in = Variables.createVariables()
                     .putValue("method", method)
                     .putValue("enrolmentMethod", enrolmentMethod)
+                    .putValue("assigned", assigned)
                     .putValue("approvalRequired", approvalRequired)
                     .putValue("managerUsername", managerUsername)
                     .putValue("employmentType", employmentType);
@@ -201,7 +202,7 @@ public class Decisions {
     private record CacheKey(String tableId, Viewer viewer, SessionRules session) {
     }
 
-    private record EligibilityKey(String tableId, String method, String enrolmentMethod, boolean approvalRequired,
-            String managerUsername, String employmentType) {
+    private record EligibilityKey(String tableId, String method, String enrolmentMethod, boolean assigned,
+            boolean approvalRequired, String managerUsername, String employmentType) {
     }
 }

@@ -427,4 +427,29 @@ class SmartEnrolmentIT {
         assertThat(api.asAdmin(HttpMethod.POST, "/api/segments",
                 Map.of("name", name, "rule", Map.of("department", List.of(dept)))).status()).isEqualTo(201);
     }
+
+    @Test
+    void aSmartEnrolledLearnerBooksTheSessionsOfTheAssignmentOnlyCourseAndNobodyElseDoes() {
+        String dept = Api.unique("Ops");
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long course = course();
+        long session = fixtures.session(course, 10, false);
+        long laterSession = fixtures.session(course, 10, false);
+        String member = fixtures.learner(Map.of("department", dept));
+        String outsider = fixtures.learner(Map.of("department", Api.unique("Sales")));
+        link(segment, course);
+
+        Api.Response booked = fixtures.book(member, session);
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        assertThat(booked.body().get("status").asText()).isEqualTo("REGISTERED");
+        Api.Response refused = fixtures.book(outsider, session);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("detail").asText()).isEqualTo("This course is by assignment only");
+
+        // once unenrolled, the course is no longer theirs to book
+        assertThat(api.post(member, Api.passwordOf(member), "/api/registrations/" + booked.body().get("id").asLong()
+                + "/cancel", Map.of("reason", "moving on")).status()).isEqualTo(200);
+        move(member, Api.unique("Sales"));
+        assertThat(fixtures.book(member, laterSession).status()).isEqualTo(403);
+    }
 }
