@@ -131,10 +131,14 @@ class SegmentMembership {
         return new Change(personId, Set.copyOf(joined), Set.copyOf(left));
     }
 
-    /** The next members of a segment in id order, after the given person id. */
-    List<Long> membersAfter(long segmentId, long afterPersonId, int limit) {
-        return jdbc.queryForList("select person_id from segment_member where segment_id = ? and person_id > ? "
-                + "order by person_id fetch first ? rows only", Long.class, segmentId, afterPersonId, limit);
+    /**
+     * The next members of a segment in id order, after the given person id, their rows held until
+     * the transaction ends (locked in id order, as {@link #lockPerson} locks one).
+     */
+    List<Long> lockMembersAfter(long segmentId, long afterPersonId, int limit) {
+        return jdbc.queryForList("select id from person where id in (select person_id from segment_member "
+                + "where segment_id = ? and person_id > ? order by person_id fetch first ? rows only) "
+                + "order by id for update", Long.class, segmentId, afterPersonId, limit);
     }
 
     /** Holds the person's row until the transaction ends, so one person's smart enrolments change one run at a time. */

@@ -83,6 +83,8 @@ public class SegmentService {
     @Transactional
     public void delete(long id, String actor) {
         Segment segment = get(id);
+        // the segment before its links, the order a run bringing its people in line takes
+        membership.lockSegment(id);
         for (SegmentLinks.LinkedCourse course : links.coursesOf(id)) {
             links.unlink(id, course.courseId());
             smartEnrolment.courseUnlinked(id, course.courseId(), actor);

@@ -81,13 +81,18 @@ class SmartEnrolments {
         return ended;
     }
 
-    /** Enrols the next chunk of the segment's members; nothing when the course was unlinked meanwhile. */
+    /**
+     * Enrols the next chunk of the segment's members; nothing when the course was unlinked
+     * meanwhile. The members are locked before the link, the order a person's own run takes
+     * (person, then the links of their segments), so the two wait for each other instead of
+     * deadlocking when someone joins while their segment's course is being linked.
+     */
     @Transactional
     public Chunk enrolMembers(long segmentId, long courseId, long afterPersonId, String actor) {
+        List<Long> people = membership.lockMembersAfter(segmentId, afterPersonId, chunkSize);
         if (!links.lockIfLinked(segmentId, courseId)) {
             return new Chunk(afterPersonId, 0, false);
         }
-        List<Long> people = membership.membersAfter(segmentId, afterPersonId, chunkSize);
         int changed = enrolments.enrolAll(courseId, people, EnrolmentSource.segment(segmentId), actor);
         return new Chunk(people.isEmpty() ? afterPersonId : people.get(people.size() - 1), changed,
                 people.size() == chunkSize);
