@@ -244,7 +244,8 @@ class BookingBenchmark {
 
     private String calendarPhases(int retired) throws Exception {
         long t0 = System.nanoTime();
-        long course = fixtures.course("SELF");
+        // the calendar learner books five of its sessions
+        long course = fixtures.course(true);
         String mine = "BenchMine-" + run;
         String other = "BenchOther-" + run;
         int inserted = jdbc.update("""
