@@ -39,7 +39,7 @@ class AwaitApproval implements JavaDelegate {
         long registrationId = roster.awaitApproval(sessionId, personId,
                 RegistrationMethod.valueOf((String) execution.getVariable(VAR_METHOD)),
                 (String) execution.getVariable(VAR_ACTOR), (String) execution.getVariable(VAR_REASON));
-        RegistrationIds.link(execution, roster, registrationId);
+        RegistrationIds.link(execution, registrationId);
         execution.setVariable(VAR_STATUS, "NEEDS_APPROVAL");
 
         TrainingSession session = sessions.get(sessionId);

@@ -30,7 +30,7 @@ class BookSeat implements JavaDelegate {
         RosterService.Booking booking = Boolean.TRUE.equals(execution.getVariable(VAR_WAITING_LIST_REQUESTED))
                 ? roster.joinWaitingList(sessionId, personId, method, actor)
                 : roster.book(sessionId, personId, method, actor);
-        RegistrationIds.link(execution, roster, booking.registrationId());
+        RegistrationIds.link(execution, booking.registrationId());
         execution.setVariable(VAR_STATUS, booking.status().name());
     }
 }

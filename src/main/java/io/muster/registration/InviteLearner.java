@@ -19,6 +19,6 @@ class InviteLearner implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long registrationId = RegistrationIds.of(execution);
         roster.invite(registrationId, Actors.of(execution));
-        RegistrationIds.link(execution, roster, registrationId);
+        RegistrationIds.link(execution, registrationId);
     }
 }

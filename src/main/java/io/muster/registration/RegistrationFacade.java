@@ -4,11 +4,14 @@ import static io.muster.registration.RegistrationProcess.*;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 
 import io.muster.roster.RegistrationMethod;
 import io.muster.security.Accounts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -23,12 +26,17 @@ class RegistrationFacade {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final Accounts accounts;
+    private final ProcessStartQueue queue;
+    private final CommandExecutor commands;
     private final Duration approvalReminder;
     private final Duration reminderBefore;
 
-    RegistrationFacade(RuntimeService runtime, TaskService tasks, Accounts accounts,
+    RegistrationFacade(RuntimeService runtime, TaskService tasks, Accounts accounts, ProcessStartQueue queue,
+            ProcessEngineConfigurationImpl engine,
             @Value("${muster.registration.approval-reminder:P2D}") Duration approvalReminder,
             @Value("${muster.registration.reminder-before:PT24H}") Duration reminderBefore) {
+        this.queue = queue;
+        this.commands = engine.getCommandExecutorTxRequired();
         this.runtime = runtime;
         this.tasks = tasks;
         this.accounts = accounts;
@@ -65,6 +73,42 @@ class RegistrationFacade {
         VariableMap vars = instance.getVariables();
         return new Started((Long) vars.get(VAR_REGISTRATION_ID), (String) vars.get(VAR_OUTCOME),
                 (String) vars.get(VAR_REASON));
+    }
+
+    /**
+     * Starts queued registrations' processes in one engine command, so their rows go to the
+     * database in one flush. A registration that ended before its process started (nothing can
+     * end it without {@link #startIfQueued}) has nothing to wait for and is only dequeued.
+     */
+    void startQueued(List<ProcessStartQueue.Queued> batch) {
+        commands.execute(context -> {
+            for (ProcessStartQueue.Queued q : batch) {
+                String status = switch (q.status()) {
+                    case REGISTERED -> "REGISTERED";
+                    // a waiting-list place with an open offer still waits in the process for its answer
+                    case WAITING_LIST, INVITED -> "WAITING_LIST";
+                    default -> null;
+                };
+                if (status != null) {
+                    String id = Long.toString(q.registrationId());
+                    runtime.createProcessInstanceByKey(KEY).businessKey(id)
+                            .startBeforeActivity(GATEWAY_SEAT_JOIN)
+                            .setVariables(startVariables(q.sessionId(), q.personId(), q.method(), q.actor(),
+                                    q.startsAt(), q.endsAt())
+                                    .putValue(VAR_REGISTRATION_ID, q.registrationId())
+                                    .putValue(VAR_OUTCOME, "REGISTER")
+                                    .putValue(VAR_STATUS, status))
+                            .execute();
+                }
+                queue.remove(q.registrationId());
+            }
+            return null;
+        });
+    }
+
+    /** Whatever talks to a registration's process first starts it if it is still queued. */
+    private void startIfQueued(long registrationId) {
+        queue.lock(registrationId).ifPresent(q -> startQueued(List.of(q)));
     }
 
     /**
@@ -126,6 +170,7 @@ class RegistrationFacade {
 
     /** The session moved: the registration's timers wait for the new times. */
     void rescheduled(long registrationId, Date startsAt, Date endsAt) {
+        startIfQueued(registrationId);
         runtime.createMessageCorrelation(MESSAGE_RESCHEDULED).processInstanceBusinessKey(Long.toString(registrationId))
                 .setVariable(VAR_SESSION_STARTS_AT, startsAt)
                 .setVariable(VAR_SESSION_ENDS_AT, endsAt)
@@ -143,6 +188,7 @@ class RegistrationFacade {
 
     /** The business key is the registration id; a registration with no waiting process takes no message. */
     private void correlate(String message, long registrationId) {
+        startIfQueued(registrationId);
         runtime.createMessageCorrelation(message).processInstanceBusinessKey(Long.toString(registrationId))
                 .correlateAllWithResult();
     }

@@ -17,6 +17,8 @@ final class RegistrationProcess {
     static final String SERVICE_NOTIFY_APPROVAL_DECLINED = "service_notify_approval_declined";
     static final String SERVICE_TAKE_APPROVED_SEAT = "service_take_approved_seat";
     static final String SERVICE_BOOK_SEAT = "service_book_seat";
+    /** Where a booking made in the request starts its process: the seat is decided already. */
+    static final String GATEWAY_SEAT_JOIN = "gateway_seat_join";
     static final String SERVICE_NOTIFY_REGISTERED = "service_notify_registered";
     static final String SERVICE_NOTIFY_WAITING_LIST = "service_notify_waiting_list";
     static final String SERVICE_NOTIFY_CANCELLED = "service_notify_cancelled";

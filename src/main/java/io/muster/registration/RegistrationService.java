@@ -49,10 +49,15 @@ public class RegistrationService {
     private final ProcessTransactions transactions;
     private final MultipleSessionEnrolment multipleSessions;
     private final EnrolmentService enrolments;
+    private final EligibilityRules eligibility;
+    private final RegistrationStarter starter;
 
     RegistrationService(SessionService sessions, PeopleService people, RosterService roster, Decisions decisions,
             RegistrationFacade registrationProcess, WaitlistPromotionFacade promotionProcess, Clock clock,
-            ProcessTransactions transactions, MultipleSessionEnrolment multipleSessions, EnrolmentService enrolments) {
+            ProcessTransactions transactions, MultipleSessionEnrolment multipleSessions, EnrolmentService enrolments,
+            EligibilityRules eligibility, RegistrationStarter starter) {
+        this.eligibility = eligibility;
+        this.starter = starter;
         this.multipleSessions = multipleSessions;
         this.enrolments = enrolments;
         this.transactions = transactions;
@@ -162,7 +167,12 @@ public class RegistrationService {
         return registered;
     }
 
-    /** Starts the registration process for one person and session; refusals roll the caller back. */
+    /**
+     * Registers one person into one session; refusals roll the caller back. Eligibility and the
+     * seat are decided here, as the process's first steps would, and the process starts after the
+     * commit just past them, so bookings are answered at the roster's speed. A booking that needs an
+     * approver runs the process from its start at once: the approver's task exists when we answer.
+     */
     private Registration register(TrainingSession session, Person person, RegistrationMethod method, String actor) {
         return register(session, person, method, actor, false);
     }
@@ -173,17 +183,28 @@ public class RegistrationService {
             throw new ConflictException("Already registered for session " + session.getId() + " (registration "
                     + existing.getId() + ")");
         });
-        RegistrationFacade.Started started;
+        Decisions.Eligibility eligibility = this.eligibility.of(session, person, method.name());
         try {
-            started = registrationProcess.start(session.getId(), person.getId(), method, actor,
-                    Date.from(session.getStartsAt()), Date.from(session.getEndsAt()), waitingList);
+            switch (eligibility.outcome()) {
+                case "REGISTER" -> {
+                    RosterService.Booking booking = waitingList
+                            ? roster.joinWaitingList(session.getId(), person.getId(), method, actor)
+                            : roster.book(session.getId(), person.getId(), method, actor);
+                    starter.startAfterCommit(booking.registrationId(), actor);
+                    return roster.get(booking.registrationId());
+                }
+                case "NEEDS_APPROVAL" -> {
+                    RegistrationFacade.Started started = registrationProcess.start(session.getId(), person.getId(),
+                            method, actor, Date.from(session.getStartsAt()), Date.from(session.getEndsAt()), waitingList);
+                    return roster.get(started.registrationId());
+                }
+                default -> throw new ForbiddenException(eligibility.reason());
+            }
+        } catch (ForbiddenException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw translated(e);
         }
-        if ("REJECT".equals(started.outcome())) {
-            throw new ForbiddenException(started.reason());
-        }
-        return roster.get(started.registrationId());
     }
 
     /** One open registration per course, unless the portal and the course allow several. */

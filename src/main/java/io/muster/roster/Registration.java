@@ -40,7 +40,6 @@ public class Registration {
     private Instant requestedAt;
 
     private Instant offerExpiresAt;
-    private String processInstanceId;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -93,10 +92,6 @@ public class Registration {
         this.requestedAt = at;
     }
 
-    void linkProcess(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
-    }
-
     public Long getId() {
         return id;
     }
@@ -123,10 +118,6 @@ public class Registration {
 
     public Instant getOfferExpiresAt() {
         return offerExpiresAt;
-    }
-
-    public String getProcessInstanceId() {
-        return processInstanceId;
     }
 
     public List<StatusChange> getHistory() {

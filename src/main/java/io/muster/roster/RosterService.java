@@ -325,10 +325,6 @@ public class RosterService {
                 .toList();
     }
 
-    @Transactional
-    public void linkProcess(long registrationId, String processInstanceId) {
-        get(registrationId).linkProcess(processInstanceId);
-    }
 
     /**
      * Holds free seats for the waiting list (after capacity was raised): as many as there are

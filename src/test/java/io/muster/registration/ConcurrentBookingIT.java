@@ -23,6 +23,7 @@ import io.muster.support.Concurrently;
 import io.muster.support.EmbeddedServices;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,26 @@ class ConcurrentBookingIT {
         assertThat(seatsTaken(session)).isEqualTo(4);
         assertThat(jdbc.queryForObject("select count(*) from registration where session_id = ?", Long.class, session))
                 .isEqualTo(4);
+    }
+
+    @Test
+    void bookingsOnTwoNodesEachStartExactlyOneRegistrationProcess() throws Exception {
+        long session = fixtures.session(10, true, false);
+        List<String> learners = IntStream.range(0, 30).mapToObj(i -> fixtures.learner()).toList();
+
+        List<Answer> answers = together(IntStream.range(0, learners.size()).<Callable<Answer>>mapToObj(i ->
+                () -> post(node(i), learners.get(i), "/api/sessions/" + session + "/registrations")).toList());
+
+        assertThat(answers).extracting(Answer::status).containsOnly(201);
+        // both nodes drain the start queue side by side: every booking gets its process, none gets two
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("""
+                select count(*) from registration_process_start q join registration r on r.id = q.registration_id
+                where r.session_id = ?""", Long.class, session) == 0);
+        List<Long> perRegistration = jdbc.queryForList("""
+                select (select count(*) from act_hi_procinst p
+                        where p.proc_def_key_ = 'registration' and p.business_key_ = cast(r.id as varchar))
+                from registration r where r.session_id = ?""", Long.class, session);
+        assertThat(perRegistration).hasSize(30).containsOnly(1L);
     }
 
     @Test

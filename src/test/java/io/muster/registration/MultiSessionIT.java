@@ -11,6 +11,7 @@ import io.muster.support.Api;
 import io.muster.support.Concurrently;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class MultiSessionIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
+    @Autowired HistoryService history;
 
     private int seatsTaken(long session) {
         return jdbc.queryForObject("select seats_taken from training_session where id = ?", Integer.class, session);
@@ -60,15 +62,21 @@ class MultiSessionIT {
         return api.asAdmin(HttpMethod.POST, "/api/registrations/" + registration + "/swap", Map.of("sessionId", toSession));
     }
 
+    /** Its process runs: a registration made in a request starts it right after the commit. */
     private boolean processRunning(long registration) {
+        fixtures.awaitProcessStarted(registration);
         return runtime.createProcessInstanceQuery().processDefinitionKey(RegistrationProcess.KEY)
                 .processInstanceBusinessKey(Long.toString(registration)).count() > 0;
     }
 
     /** Its process took the cancellation: it waits for no message and no timer (at most for its mail). */
     private boolean processEnding(long registration) {
-        String instance = jdbc.queryForObject("select process_instance_id from registration where id = ?",
-                String.class, registration);
+        var started = history.createHistoricProcessInstanceQuery().processDefinitionKey(RegistrationProcess.KEY)
+                .processInstanceBusinessKey(Long.toString(registration)).singleResult();
+        if (started == null) {
+            return true; // cancelled before its process started: nothing waits
+        }
+        String instance = started.getId();
         return runtime.createEventSubscriptionQuery().processInstanceId(instance).count() == 0
                 && management.createJobQuery().processInstanceId(instance).timers().count() == 0;
     }

@@ -111,6 +111,38 @@ class RegistrationProcessTest {
                 .correlateStartMessage();
     }
 
+    /** A booking the request has seated: the facade starts its process just past the seat decision. */
+    private ProcessInstance startBooked(String status) {
+        return runtimeService().createProcessInstanceByKey(KEY).businessKey("42").startBeforeActivity(GATEWAY_SEAT_JOIN)
+                .setVariables(startVariables("SELF", "learner").putValue(VAR_REGISTRATION_ID, 42L)
+                        .putValue(VAR_OUTCOME, "REGISTER").putValue(VAR_STATUS, status))
+                .execute();
+    }
+
+    @Test
+    void aBookingSeatedInTheRequestStartsPastTheSeatMailsItsConfirmationAndWaitsForTheSession() {
+        ProcessInstance pi = startBooked("REGISTERED");
+        assertThat(pi).hasNotPassed(SERVICE_CHECK_ELIGIBILITY, SERVICE_BOOK_SEAT)
+                .isWaitingAt(SERVICE_NOTIFY_REGISTERED, EVENT_REGISTERED);
+        runMails(pi);
+        Assertions.assertThat(mails).containsExactly("REGISTERED");
+        runtimeService().createMessageCorrelation(MESSAGE_CANCELLED).processInstanceBusinessKey("42").correlate();
+        runMails(pi);
+        assertThat(pi).isEnded().hasPassed(END_CANCELLED);
+        Assertions.assertThat(mails).containsExactly("REGISTERED", "CANCELLED");
+    }
+
+    @Test
+    void aBookingQueuedInTheRequestStartsOnTheWaitingListAndTakesAPromotion() {
+        ProcessInstance pi = startBooked("WAITING_LIST");
+        assertThat(pi).isWaitingAt(SERVICE_NOTIFY_WAITING_LIST, EVENT_WAITING);
+        runMails(pi);
+        runtimeService().createMessageCorrelation(MESSAGE_PROMOTED).processInstanceBusinessKey("42").correlate();
+        runMails(pi);
+        assertThat(pi).isWaitingAt(EVENT_REGISTERED);
+        Assertions.assertThat(mails).containsExactly("WAITING_LIST", "REGISTERED");
+    }
+
     @Test
     void anInvitationIsMailedAfterCommitAndAnAcceptedOneJoinsTheBookedPath() {
         ProcessInstance pi = invite();

@@ -1,5 +1,6 @@
 package io.muster.support;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.muster.security.MusterGroups;
+import org.awaitility.Awaitility;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Courses, sessions and people made through the API, the way an admin would. */
 public class Fixtures {
@@ -17,9 +20,11 @@ public class Fixtures {
     private static final AtomicInteger SLOT = new AtomicInteger();
 
     private final Api api;
+    private final JdbcTemplate jdbc;
 
-    public Fixtures(Api api) {
+    public Fixtures(Api api, JdbcTemplate jdbc) {
         this.api = api;
+        this.jdbc = jdbc;
     }
 
     public long course(String enrolmentMethod) {
@@ -117,8 +122,24 @@ public class Fixtures {
         return api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, profile);
     }
 
+    /**
+     * Books as the learner. The booking's process starts just after the answer; this waits for it,
+     * so the test goes on where the learner would be a moment later.
+     */
     public Api.Response book(String learner, long sessionId) {
-        return api.post(learner, Api.passwordOf(learner), "/api/sessions/" + sessionId + "/registrations", null);
+        Api.Response booked = api.post(learner, Api.passwordOf(learner), "/api/sessions/" + sessionId
+                + "/registrations", null);
+        if (booked.status() == 201) {
+            awaitProcessStarted(booked.body().get("id").asLong());
+        }
+        return booked;
+    }
+
+    /** Waits until the registration's process has started (it is no longer queued). */
+    public void awaitProcessStarted(long registrationId) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from registration_process_start where registration_id = ?", Long.class,
+                registrationId) == 0);
     }
 
     /** The learner's whole calendar, every page of it. */

@@ -1,0 +1,89 @@
+package io.muster.registration;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import io.muster.roster.RegistrationMethod;
+import io.muster.roster.RegistrationStatus;
+import jakarta.persistence.EntityManager;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registrations whose seat is booked and whose process has yet to start (table
+ * registration_process_start). Rows are claimed with SKIP LOCKED, so several nodes drain the
+ * queue side by side and a booking's own follow-up (a cancellation, say) waits for the one
+ * start that holds it.
+ */
+@Component
+class ProcessStartQueue {
+
+    /** What a queued start needs: the registration as it is now and its session's times. */
+    record Queued(long registrationId, long sessionId, long personId, RegistrationMethod method,
+            RegistrationStatus status, String actor, Date startsAt, Date endsAt) {
+    }
+
+    private static final String SELECT = """
+            select q.registration_id, r.session_id, r.person_id, r.method, r.status, q.actor, s.starts_at, s.ends_at
+            from registration_process_start q
+            join registration r on r.id = q.registration_id
+            join training_session s on s.id = r.session_id
+            """;
+
+    private static final RowMapper<Queued> ROW = (rs, i) -> new Queued(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+            RegistrationMethod.valueOf(rs.getString(4)), RegistrationStatus.valueOf(rs.getString(5)), rs.getString(6),
+            new Date(rs.getTimestamp(7).getTime()), new Date(rs.getTimestamp(8).getTime()));
+
+    private final JdbcTemplate jdbc;
+    private final EntityManager em;
+    private final Clock clock;
+
+    ProcessStartQueue(JdbcTemplate jdbc, EntityManager em, Clock clock) {
+        this.jdbc = jdbc;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    void add(long registrationId, String actor) {
+        jdbc.update("insert into registration_process_start (registration_id, actor, queued_at) values (?, ?, ?)",
+                registrationId, actor, Timestamp.from(Instant.now(clock)));
+    }
+
+    /** Up to {@code limit} queued starts, oldest first, locked for the caller's transaction; others' skipped. */
+    List<Queued> claim(int limit) {
+        // only the queue's rows are locked: the session rows stay free for bookings
+        List<Long> ids = jdbc.queryForList("""
+                select registration_id from registration_process_start
+                order by queued_at, registration_id limit ? for update skip locked""", Long.class, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.query(SELECT + " where q.registration_id in (" + marks + ") order by q.queued_at, q.registration_id",
+                ROW, ids.toArray());
+    }
+
+    /** The registration's queued start, locked (waiting for a node that is starting it right now). */
+    Optional<Queued> lock(long registrationId) {
+        em.flush(); // the caller may just have moved the registration: read its status as it is now
+        List<Long> ids = jdbc.queryForList(
+                "select registration_id from registration_process_start where registration_id = ? for update",
+                Long.class, registrationId);
+        return ids.isEmpty() ? Optional.empty()
+                : jdbc.query(SELECT + " where q.registration_id = ?", ROW, registrationId).stream().findFirst();
+    }
+
+    void remove(long registrationId) {
+        jdbc.update("delete from registration_process_start where registration_id = ?", registrationId);
+    }
+
+    long size() {
+        Long n = jdbc.queryForObject("select count(*) from registration_process_start", Long.class);
+        return n == null ? 0 : n;
+    }
+}
