@@ -3,8 +3,10 @@ package io.muster.enrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +14,18 @@ import java.util.Map;
 import io.muster.common.ConflictException;
 import io.muster.people.PeopleService;
 import io.muster.support.Api;
+import io.muster.support.EmbeddedServices;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
 import io.muster.support.Mailbox;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The enrolment rules every feature relies on (segments, auto-enrolment, keys), on PostgreSQL. */
 @IntegrationTest
@@ -32,6 +37,7 @@ class EnrolmentServiceIT {
     @Autowired EnrolmentMails mails;
     @Autowired PeopleService people;
     @Autowired JdbcTemplate jdbc;
+    @Autowired JavaMailSenderImpl mailSender;
 
     private long person(String username) {
         return people.get(username).getId();
@@ -206,6 +212,40 @@ class EnrolmentServiceIT {
         String text = body(Mailbox.to(learner + "@example.org").get(0));
         assertThat(text).contains("/api/sessions/" + open + "/registrations")
                 .doesNotContain("/api/sessions/" + elsewhere + "/registrations");
+    }
+
+    @Test
+    void mailsTheSmtpServerCouldNotTakeStayQueuedAndGoOutOnceWhenTriedAgain() {
+        String first = fixtures.learner();
+        String second = fixtures.learner();
+        long course = course("ELEARNING", "https://learn.example.org/batch");
+        mailSender.setPort(EmbeddedServices.freePort());
+        try {
+            enrolments.enrol(person(first), course, EnrolmentSource.AUTO, "auto-enrol");
+            enrolments.enrol(person(second), course, EnrolmentSource.AUTO, "auto-enrol");
+            mails.sendPending(100);
+        } finally {
+            mailSender.setPort(EmbeddedServices.mail().getSmtp().getPort());
+        }
+        assertThat(Mailbox.subjectsTo(first + "@example.org")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from enrolment_mail m join enrolment e on e.id = m.enrolment_id"
+                + " where e.course_id = ? and m.sent_at is null and m.attempts = 1", Long.class, course)).isEqualTo(2);
+
+        // a minute later the retry is due
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(61)));
+        try {
+            mails.sendPending(100);
+        } finally {
+            ClockUtil.reset();
+        }
+
+        assertThat(Mailbox.awaitSubjects(first + "@example.org", 1)).hasSize(1);
+        assertThat(Mailbox.awaitSubjects(second + "@example.org", 1)).hasSize(1);
+        mails.sendPending(100);
+        assertThat(Mailbox.subjectsTo(first + "@example.org")).hasSize(1);
+        assertThat(jdbc.queryForList("select n.status from notification n join enrolment e"
+                + " on n.event_key like concat('enrolment:', e.id, ':%') where e.course_id = ?", String.class, course))
+                .containsExactly("SENT", "SENT");
     }
 
     private static String body(MimeMessage message) throws Exception {
