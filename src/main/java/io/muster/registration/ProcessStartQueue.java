@@ -63,9 +63,8 @@ class ProcessStartQueue {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        return jdbc.query(SELECT + " where q.registration_id in (" + marks + ") order by q.queued_at, q.registration_id",
-                ROW, ids.toArray());
+        return jdbc.query(SELECT + " where q.registration_id in (" + marks(ids.size())
+                + ") order by q.queued_at, q.registration_id", ROW, ids.toArray());
     }
 
     /** The registration's queued start, locked (waiting for a node that is starting it right now). */
@@ -78,12 +77,14 @@ class ProcessStartQueue {
                 : jdbc.query(SELECT + " where q.registration_id = ?", ROW, registrationId).stream().findFirst();
     }
 
-    void remove(long registrationId) {
-        jdbc.update("delete from registration_process_start where registration_id = ?", registrationId);
+    void remove(List<Long> registrationIds) {
+        if (!registrationIds.isEmpty()) {
+            jdbc.update("delete from registration_process_start where registration_id in (" + marks(registrationIds.size())
+                    + ")", registrationIds.toArray());
+        }
     }
 
-    long size() {
-        Long n = jdbc.queryForObject("select count(*) from registration_process_start", Long.class);
-        return n == null ? 0 : n;
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 }

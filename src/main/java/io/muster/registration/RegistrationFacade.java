@@ -58,12 +58,10 @@ class RegistrationFacade {
     record Started(Long registrationId, String outcome, String reason) {
     }
 
-    /** Starts a registration; runs synchronously in the caller's transaction up to its first wait state. */
-    Started start(long sessionId, long personId, RegistrationMethod method, String actor, Date startsAt, Date endsAt) {
-        return start(sessionId, personId, method, actor, startsAt, endsAt, false);
-    }
-
-    /** As {@link #start}, and with {@code waitingList} the booking step joins the waiting list even beside free seats. */
+    /**
+     * Starts a registration; runs synchronously in the caller's transaction up to its first wait
+     * state. With {@code waitingList} the booking step joins the waiting list even beside free seats.
+     */
     Started start(long sessionId, long personId, RegistrationMethod method, String actor, Date startsAt, Date endsAt,
             boolean waitingList) {
         ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
@@ -100,8 +98,8 @@ class RegistrationFacade {
                                     .putValue(VAR_STATUS, status))
                             .execute();
                 }
-                queue.remove(q.registrationId());
             }
+            queue.remove(batch.stream().map(ProcessStartQueue.Queued::registrationId).toList());
             return null;
         });
     }

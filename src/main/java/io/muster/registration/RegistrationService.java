@@ -200,8 +200,6 @@ public class RegistrationService {
                 }
                 default -> throw new ForbiddenException(eligibility.reason());
             }
-        } catch (ForbiddenException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw translated(e);
         }
