@@ -193,8 +193,9 @@ public class EnrolmentMails {
                 person.getJobRole(), person.getLocation(), person.getEmploymentType().name()));
         String lines = upcoming.scheduledAfter(now).stream()
                 .filter(s -> s.courseId() == course.getId())
-                .filter(s -> visible.of(new Decisions.SessionRules(s.departments(), s.jobRoles(), s.locations(),
-                        s.status(), s.startsAt().isAfter(now))).visible())
+                .filter(s -> visible.of(new Decisions.SessionRules(s.audience().departments(),
+                        s.audience().jobRoles(), s.audience().locations(), s.status(), s.startsAt().isAfter(now)))
+                        .visible())
                 .map(s -> "- " + s.title() + ", " + DATE_TIME.format(s.startsAt().atZone(zone)) + " ("
                         + zone.getId() + "), " + ("ONLINE".equals(s.type()) ? "online" : s.location())
                         + (s.seatsLeft() == null ? "" : ", " + s.seatsLeft() + " seats left")

@@ -25,7 +25,8 @@ final class Calendar {
     }
 
     static Decisions.SessionRules rules(UpcomingSessions.Upcoming session, Instant now) {
-        return new Decisions.SessionRules(session.departments(), session.jobRoles(), session.locations(),
+        UpcomingSessions.Audience audience = session.audience();
+        return new Decisions.SessionRules(audience.departments(), audience.jobRoles(), audience.locations(),
                 session.status(), session.startsAt().isAfter(now));
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -67,8 +68,11 @@ class MyCalendarController {
         Decisions.VisibilityCheck visible = decisions.visibilityFor(Calendar.viewer(me));
         Map<Long, Registration> mine = roster.liveOf(me.getId()).stream()
                 .collect(Collectors.toMap(Registration::getSessionId, Function.identity(), (a, b) -> a));
+        // Every upcoming session is SCHEDULED and in the future, so its audience alone decides:
+        // one look-up per audience (a snapshot holds few), not one per session.
+        Map<UpcomingSessions.Audience, Boolean> forMe = new IdentityHashMap<>();
         List<Upcoming> all = upcoming.scheduledAfter(now).stream()
-                .filter(s -> visible.of(Calendar.rules(s, now)).visible())
+                .filter(s -> forMe.computeIfAbsent(s.audience(), a -> visible.of(Calendar.rules(s, now)).visible()))
                 .toList();
         List<CalendarEntry> page = all.stream().skip(offset).limit(limit).map(s -> entry(s, mine.get(s.id()))).toList();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(all.size()));

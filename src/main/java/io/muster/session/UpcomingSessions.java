@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
  * its visibility lists, in four set-based queries however many sessions there are. The result is
  * shared by all requests until a session or seat changes on this node (see {@link CalendarChanges})
  * or {@code muster.calendar.snapshot-ttl} passes (what bounds changes made on other nodes).
+ * One request at a time reloads it: after a change here the others wait for that load, after the
+ * time-to-live only they go on with the snapshot they have, so a busy calendar never loads it
+ * once per request.
  */
 @Component
 public class UpcomingSessions {
@@ -24,9 +28,29 @@ public class UpcomingSessions {
     private final JdbcTemplate jdbc;
     private final CalendarChanges changes;
     private final Duration ttl;
+    private final ReentrantLock loading = new ReentrantLock();
     private volatile Snapshot snapshot;
 
     private record Snapshot(long version, Instant takenAt, List<Upcoming> sessions) {
+
+        boolean current(long version, Instant now) {
+            return this.version == version && !now.isBefore(takenAt);
+        }
+
+        /** The sessions starting after now: the snapshot is ordered by start, so a tail of it. */
+        List<Upcoming> after(Instant now) {
+            int low = 0;
+            int high = sessions.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (sessions.get(mid).startsAt().isAfter(now)) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return sessions.subList(low, sessions.size());
+        }
     }
 
     UpcomingSessions(JdbcTemplate jdbc, CalendarChanges changes,
@@ -36,26 +60,56 @@ public class UpcomingSessions {
         this.ttl = ttl;
     }
 
+    /**
+     * Who a session is for: its visibility lists. Within a snapshot equal lists are one instance,
+     * so a caller can decide once per audience (there are few) instead of once per session.
+     */
+    public record Audience(List<String> departments, List<String> jobRoles, List<String> locations) {
+    }
+
     public record Upcoming(long id, long courseId, String courseTitle, String title, String shortDescription,
             Instant startsAt, Instant endsAt, String timeZone, int durationMinutes, String type, String location,
             String onlineUrl, Integer capacity, int seatsTaken, boolean waitingList, boolean approvalRequired,
-            String status, List<String> departments, List<String> jobRoles, List<String> locations) {
+            String status, Audience audience) {
 
         public Integer seatsLeft() {
             return capacity == null ? null : Math.max(0, capacity - seatsTaken);
         }
     }
 
+    /** Every SCHEDULED session starting after now, soonest first; the list is read-only. */
     public List<Upcoming> scheduledAfter(Instant now) {
-        Snapshot current = snapshot;
         long version = changes.version();
-        if (current != null && current.version() == version && !now.isBefore(current.takenAt())
-                && now.isBefore(current.takenAt().plus(ttl))) {
-            return current.sessions().stream().filter(s -> s.startsAt().isAfter(now)).toList();
+        Snapshot current = snapshot;
+        if (current == null || !current.current(version, now)) {
+            current = reload(version, now, true);
+        } else if (!now.isBefore(current.takenAt().plus(ttl))) {
+            current = reload(version, now, false);
         }
-        List<Upcoming> sessions = load(now);
-        snapshot = new Snapshot(version, now, sessions);
-        return sessions;
+        return current.after(now);
+    }
+
+    /**
+     * Loads a new snapshot unless another request just did. With {@code mustWait} false (only the
+     * time-to-live passed) a request that finds a load under way goes on with the snapshot it has.
+     */
+    private Snapshot reload(long version, Instant now, boolean mustWait) {
+        if (mustWait) {
+            loading.lock();
+        } else if (!loading.tryLock()) {
+            return snapshot;
+        }
+        try {
+            Snapshot current = snapshot;
+            if (current != null && current.current(version, now) && now.isBefore(current.takenAt().plus(ttl))) {
+                return current;
+            }
+            Snapshot loaded = new Snapshot(version, now, load(now));
+            snapshot = loaded;
+            return loaded;
+        } finally {
+            loading.unlock();
+        }
     }
 
     private List<Upcoming> load(Instant now) {
@@ -63,6 +117,7 @@ public class UpcomingSessions {
         Map<Long, List<String>> departments = values("session_department", "department", from);
         Map<Long, List<String>> jobRoles = values("session_job_role", "job_role", from);
         Map<Long, List<String>> locations = values("session_location", "location", from);
+        Map<Audience, Audience> audiences = new HashMap<>();
         return jdbc.query("""
                 select s.id, s.course_id, c.title as course_title, s.title, s.short_description, s.starts_at,
                        s.ends_at, s.time_zone, s.duration_minutes, s.type, s.location, s.online_url, s.capacity,
@@ -78,9 +133,10 @@ public class UpcomingSessions {
                             rs.getString("location"), rs.getString("online_url"),
                             (Integer) rs.getObject("capacity", Integer.class), rs.getInt("seats_taken"),
                             rs.getBoolean("waiting_list"), rs.getBoolean("approval_required"), rs.getString("status"),
-                            departments.getOrDefault(id, List.of()), jobRoles.getOrDefault(id, List.of()),
-                            locations.getOrDefault(id, List.of()));
-                }, from);
+                            audiences.computeIfAbsent(new Audience(departments.getOrDefault(id, List.of()),
+                                    jobRoles.getOrDefault(id, List.of()), locations.getOrDefault(id, List.of())),
+                                    audience -> audience));
+                }, from).stream().toList();
     }
 
     private Map<Long, List<String>> values(String table, String column, Timestamp from) {

@@ -90,7 +90,7 @@ class BookingBenchmark {
      * of the one hot session, which has a waiting list; bookings (2000) per API scenario, each by a
      * learner of its own; warmup (300) bookings before them, not counted; sqlTransactions (20000)
      * per plain SQL scenario; calendarSessions (5000) upcoming sessions for the calendar;
-     * calendarRequests (200) at 1 and at "clients" clients, after calendarWarmup (100) requests;
+     * calendarRequests (1000) at 1 and at "clients" clients, after calendarWarmup (500) requests;
      * timeLimitSeconds (120) for each timed phase.
      */
     record Settings(int clients, int sessions, int capacity, int hotCapacity, int bookings, int warmup,
@@ -106,8 +106,8 @@ class BookingBenchmark {
                     Integer.getInteger("bench.warmup", 300),
                     Integer.getInteger("bench.sqlTransactions", 20_000),
                     Integer.getInteger("bench.calendarSessions", 5000),
-                    Integer.getInteger("bench.calendarRequests", 200),
-                    Integer.getInteger("bench.calendarWarmup", 100),
+                    Integer.getInteger("bench.calendarRequests", 1000),
+                    Integer.getInteger("bench.calendarWarmup", 500),
                     Integer.getInteger("bench.timeLimitSeconds", 120));
         }
 
