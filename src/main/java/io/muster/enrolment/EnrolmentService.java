@@ -145,7 +145,8 @@ public class EnrolmentService {
                 select e.id, concat('enrolment:', e.id, ':', e.version), :now from enrolment e
                 where e.course_id = :course and e.person_id in (%s) and e.enrolled_at = :now
                   and not exists (select 1 from enrolment_mail m
-                                  where m.event_key = concat('enrolment:', e.id, ':', e.version))"""
+                                  where m.enrolment_id = e.id
+                                    and m.event_key = concat('enrolment:', e.id, ':', e.version))"""
                 .formatted(people), p);
         return changed;
     }
