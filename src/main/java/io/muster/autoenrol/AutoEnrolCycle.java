@@ -13,18 +13,20 @@ import java.util.UUID;
 import io.muster.enrolment.EnrolmentService;
 import io.muster.enrolment.EnrolmentSource;
 import io.muster.rules.Decisions;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One course of an auto-enrol run, set-based: one statement reads the course's candidates
- * (people whose latest completion expires within the lead time, and, with the switch on, people
- * whose job role requires the course and who never completed it) into a work table,
- * auto-enrol-eligibility is evaluated once per distinct combination of inputs, and everyone it
- * enrols is enrolled straight from the work table in a few statements. The counts per reason are
- * written in the same transaction, so a retried course repeats nothing.
+ * An auto-enrol run, set-based. Planning reads the candidates of every course of the run in one
+ * pass (people whose latest completion expires within the course's lead time, and, with the
+ * switch on, people whose job role requires the course and who never completed it) into a work
+ * table, in the planning transaction. Each course's step then evaluates auto-enrol-eligibility
+ * once per distinct combination of inputs among its candidates and enrols everyone it says to
+ * straight from the work table in a few statements; its counts per reason are written and its
+ * work rows deleted in the same transaction, so a retried step repeats nothing and loses nothing.
  */
 @Service
 class AutoEnrolCycle {
@@ -35,6 +37,7 @@ class AutoEnrolCycle {
     private final AutoEnrolSettings settings;
     private final Decisions decisions;
     private final EnrolmentService enrolments;
+    private final boolean postgres;
 
     AutoEnrolCycle(NamedParameterJdbcTemplate jdbc, AutoEnrolSettings settings, Decisions decisions,
             EnrolmentService enrolments) {
@@ -42,6 +45,8 @@ class AutoEnrolCycle {
         this.settings = settings;
         this.decisions = decisions;
         this.enrolments = enrolments;
+        this.postgres = "PostgreSQL".equals(jdbc.getJdbcOperations().execute(
+                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
     }
 
     /** What a run decided for a course, for one reason. */
@@ -56,25 +61,25 @@ class AutoEnrolCycle {
      * there is no record at all.
      */
     private static final String EXPIRING = """
-            select r.person_id, p.employment_type, p.auto_enrol_opt_out, 'EXPIRING' as training,
+            select r.course_id, r.person_id, p.employment_type, p.auto_enrol_opt_out, 'EXPIRING' as training,
                    (c.required or exists (select 1 from job_role_requirement j
                                           where j.job_role = p.job_role and j.course_id = c.id)) as required,
                    coalesce(e.status, 'NONE') as enrolment_status
-            from (select person_id from training_record
-                  where course_id = :course
-                  group by person_id
-                  having max(expires_at) <= :horizon and count(expires_at) = count(*)) r
+            from (select course_id, person_id from training_record
+                  where course_id in (:courses)
+                  group by course_id, person_id
+                  having max(expires_at) <= %s and count(expires_at) = count(*)) r
             join person p on p.id = r.person_id %s
-            join course c on c.id = :course
-            left join enrolment e on e.person_id = r.person_id and e.course_id = :course""";
+            join course c on c.id = r.course_id
+            left join enrolment e on e.person_id = r.person_id and e.course_id = r.course_id""";
 
     private static final String MISSING = """
-            select p.id as person_id, p.employment_type, p.auto_enrol_opt_out, 'MISSING' as training,
+            select j.course_id, p.id as person_id, p.employment_type, p.auto_enrol_opt_out, 'MISSING' as training,
                    true as required, coalesce(e.status, 'NONE') as enrolment_status
             from job_role_requirement j
             join person p on p.job_role = j.job_role
             left join enrolment e on e.person_id = p.id and e.course_id = j.course_id
-            where j.course_id = :course %s
+            where j.course_id in (:courses) %s
               and not exists (select 1 from training_record r where r.person_id = p.id and r.course_id = j.course_id)""";
 
     /** Whom a course is run for: everyone, one person, or the holders of one job role. */
@@ -86,46 +91,106 @@ class AutoEnrolCycle {
         }
     }
 
-    /** Whom the run enrols: the candidates whose inputs the table answered with enrol. */
+    /** Whom a course's step enrols: its candidates whose inputs the table answered with enrol. */
     private static final String ENROL = """
             select c.person_id from auto_enrol_candidate c
-            join auto_enrol_decision d on d.batch_id = c.batch_id and d.employment_type = c.employment_type
+            join auto_enrol_decision d on d.batch_id = :decisions and d.employment_type = c.employment_type
                  and d.opted_out = c.opted_out and d.training = c.training and d.required = c.required
                  and d.enrolment_status = c.enrolment_status
-            where c.batch_id = :batch and d.enrol = true""";
+            where c.batch_id = :batch and c.course_id = :course and d.enrol = true""";
 
     /**
-     * Runs one course for a run, or, without a run id, for people whose job role just changed.
-     * The candidates are read once, into the work table with the table's inputs; the table is
-     * evaluated once per distinct input and its answers written beside them; the enrolments are
-     * made from the candidates joined to the answers that enrol, without their ids passing
-     * through here. The work rows go before the transaction ends.
+     * Plans a run: reads the candidates of all its courses in one pass into the work table, under
+     * the run id, for the courses' steps to consume.
+     *
+     * <p>On PostgreSQL the pass groups every record of the run's courses, so it gets the memory to
+     * do that without spilling to disk, and the work table is analysed for the steps' planning.
+     *
+     * @return how many candidates were read
+     */
+    @Transactional
+    int plan(String runId, List<AutoEnrolSettings.CourseSettings> courses, Instant now) {
+        if (courses.isEmpty()) {
+            return 0;
+        }
+        if (postgres) {
+            jdbc.getJdbcOperations().execute("set local work_mem = '" + PLAN_WORK_MEM + "'");
+        }
+        int read = readCandidates(runId, courses, now, Scope.EVERYONE);
+        if (postgres) {
+            jdbc.getJdbcOperations().execute("analyze auto_enrol_candidate");
+        }
+        return read;
+    }
+
+    /** Memory for the planning pass's grouping (PostgreSQL's default of 4 MB spills at about 100,000 people). */
+    private static final String PLAN_WORK_MEM = "128MB";
+
+    /**
+     * Reads the courses' candidates within the scope into the work table under the batch id,
+     * with the table's inputs: one statement whatever the number of courses, each course with the
+     * horizon of its own lead time.
+     */
+    private int readCandidates(String batch, List<AutoEnrolSettings.CourseSettings> courses, Instant now,
+            Scope scope) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("batch", batch)
+                .addValue("courses", courses.stream().map(AutoEnrolSettings.CourseSettings::courseId).toList())
+                .addValue("person", scope.personId())
+                .addValue("role", scope.jobRole());
+        StringBuilder horizon = new StringBuilder("case course_id");
+        for (int i = 0; i < courses.size(); i++) {
+            AutoEnrolSettings.CourseSettings course = courses.get(i);
+            horizon.append(" when :course").append(i).append(" then :horizon").append(i);
+            p.addValue("course" + i, course.courseId()).addValue("horizon" + i,
+                    OffsetDateTime.ofInstant(now.plus(Duration.ofDays(course.leadDays())), ZoneOffset.UTC));
+        }
+        horizon.append(" end");
+        return jdbc.update("""
+                insert into auto_enrol_candidate (batch_id, course_id, person_id, employment_type, opted_out, training,
+                                                  required, enrolment_status)
+                select :batch, course_id, person_id, employment_type, auto_enrol_opt_out, training, required,
+                       enrolment_status
+                from (""" + String.format(EXPIRING, horizon, scope.sql())
+                + (settings.missingTraining() ? "\nunion all\n" + String.format(MISSING, scope.sql()) : "")
+                + ") candidate", p);
+    }
+
+    /**
+     * Runs one course: for a planned run (a run id, everyone) from the candidates its planning
+     * read, otherwise (people whose job role just changed) from candidates read here. The table is
+     * evaluated once per distinct input and its answers written beside the candidates; the
+     * enrolments are made from the candidates joined to the answers that enrol, without their ids
+     * passing through here. The course's work rows go before the transaction ends.
      *
      * @return the counts per reason, also stored under the run id when there is one
      */
     @Transactional
     List<Count> enrolCourse(String runId, AutoEnrolSettings.CourseSettings course, Instant now, Scope scope) {
+        boolean planned = runId != null && scope == Scope.EVERYONE;
+        String batch = planned ? runId : UUID.randomUUID().toString();
+        if (!planned) {
+            readCandidates(batch, List.of(course), now, scope);
+        } else if (postgres) {
+            // Thousands of candidates are checked against the enrolment tables while this
+            // transaction grows them. Statistics taken when those tables were small (a new
+            // installation, the first run after a large import) make one look-up per candidate
+            // look cheap, and each look-up then reads the whole table: quadratic. Joining the
+            // sets whole (hash joins) costs one pass over each table, however wrong the statistics.
+            jdbc.getJdbcOperations().execute("set local enable_nestloop = off");
+        }
         boolean missingTraining = settings.missingTraining();
-        String batch = UUID.randomUUID().toString();
+        String decisionBatch = UUID.randomUUID().toString();
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("batch", batch)
-                .addValue("course", course.courseId())
-                .addValue("horizon", OffsetDateTime.ofInstant(now.plus(Duration.ofDays(course.leadDays())), ZoneOffset.UTC))
-                .addValue("person", scope.personId())
-                .addValue("role", scope.jobRole());
-        jdbc.update("""
-                insert into auto_enrol_candidate (batch_id, person_id, employment_type, opted_out, training, required,
-                                                  enrolment_status)
-                select :batch, person_id, employment_type, auto_enrol_opt_out, training, required, enrolment_status
-                from (""" + String.format(EXPIRING, scope.sql())
-                + (missingTraining ? "\nunion all\n" + String.format(MISSING, scope.sql()) : "") + ") candidate", p);
-
+                .addValue("decisions", decisionBatch)
+                .addValue("course", course.courseId());
         Decisions.AutoEnrolCheck check = decisions.autoEnrolCheck();
         Map<String, Count> counts = new HashMap<>();
         List<MapSqlParameterSource> answers = new ArrayList<>();
         jdbc.query("""
                 select employment_type, opted_out, training, required, enrolment_status, count(*)
-                from auto_enrol_candidate where batch_id = :batch
+                from auto_enrol_candidate where batch_id = :batch and course_id = :course
                 group by employment_type, opted_out, training, required, enrolment_status""", p, rs -> {
             Decisions.AutoEnrolInput input = new Decisions.AutoEnrolInput(rs.getString(1), course.includeSubcontractors(),
                     rs.getBoolean(4), course.includeOptional(), rs.getString(3), missingTraining, rs.getBoolean(2),
@@ -133,7 +198,7 @@ class AutoEnrolCycle {
             Decisions.AutoEnrol decision = check.of(input);
             counts.merge(decision.reason(), new Count(course.courseId(), decision.reason(), decision.enrol(), rs.getInt(6)),
                     (a, b) -> new Count(a.courseId(), a.reason(), a.enrol(), a.people() + b.people()));
-            answers.add(new MapSqlParameterSource().addValue("batch", batch)
+            answers.add(new MapSqlParameterSource().addValue("batch", decisionBatch)
                     .addValue("employmentType", input.employmentType()).addValue("optedOut", input.optedOut())
                     .addValue("training", input.training()).addValue("required", input.required())
                     .addValue("status", input.enrolmentStatus()).addValue("enrol", decision.enrol())
@@ -145,15 +210,23 @@ class AutoEnrolCycle {
                 values (:batch, :employmentType, :optedOut, :training, :required, :status, :enrol, :reason)""",
                 answers.toArray(MapSqlParameterSource[]::new));
         if (answers.stream().anyMatch(a -> Boolean.TRUE.equals(a.getValue("enrol")))) {
-            enrolments.enrolSelected(course.courseId(), ENROL, Map.of("batch", batch), EnrolmentSource.AUTO, ACTOR);
+            enrolments.enrolSelected(course.courseId(), ENROL,
+                    Map.of("batch", batch, "decisions", decisionBatch, "course", course.courseId()),
+                    EnrolmentSource.AUTO, ACTOR);
         }
-        jdbc.update("delete from auto_enrol_decision where batch_id = :batch", p);
-        jdbc.update("delete from auto_enrol_candidate where batch_id = :batch", p);
+        jdbc.update("delete from auto_enrol_decision where batch_id = :decisions", p);
+        jdbc.update("delete from auto_enrol_candidate where batch_id = :batch and course_id = :course", p);
         List<Count> result = List.copyOf(counts.values());
         if (runId != null) {
             store(runId, course.courseId(), result);
         }
         return result;
+    }
+
+    /** Ends a run's use of the work table: rows of courses no step consumed (none, normally) go. */
+    @Transactional
+    void finish(String runId) {
+        jdbc.update("delete from auto_enrol_candidate where batch_id = :batch", Map.of("batch", runId));
     }
 
     private void store(String runId, long courseId, List<Count> counts) {

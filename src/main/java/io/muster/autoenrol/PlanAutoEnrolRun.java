@@ -3,6 +3,7 @@ package io.muster.autoenrol;
 import static io.muster.autoenrol.AutoEnrolCycleProcess.*;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,22 +12,29 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** service_plan_run: fixes the run's instant and the courses it covers (those with auto-enrol on). */
+/**
+ * service_plan_run: fixes the run's instant and the courses it covers (those with auto-enrol on),
+ * and reads all their candidates in one pass for the courses' steps.
+ */
 @Component("autoEnrolPlanRun")
 class PlanAutoEnrolRun implements JavaDelegate {
 
     private final AutoEnrolSettings settings;
+    private final AutoEnrolCycle cycle;
     private final Clock clock;
 
-    PlanAutoEnrolRun(AutoEnrolSettings settings, Clock clock) {
+    PlanAutoEnrolRun(AutoEnrolSettings settings, AutoEnrolCycle cycle, Clock clock) {
         this.settings = settings;
+        this.cycle = cycle;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         List<AutoEnrolSettings.CourseSettings> courses = settings.enabledCourses();
-        execution.setVariable(VAR_RUN_AT, Date.from(clock.instant()));
+        Instant runAt = clock.instant();
+        cycle.plan(execution.getProcessInstanceId(), courses, runAt);
+        execution.setVariable(VAR_RUN_AT, Date.from(runAt));
         execution.setVariable(VAR_COURSE_IDS, courses.stream().map(c -> String.valueOf(c.courseId()))
                 .collect(Collectors.joining(",")));
         execution.setVariable(VAR_COURSE_COUNT, courses.size());

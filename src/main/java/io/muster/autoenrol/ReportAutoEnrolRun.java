@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
-/** service_report: puts the run's counts on the instance, as totals and per course and reason. */
+/**
+ * service_report: puts the run's counts on the instance, as totals and per course and reason, and
+ * clears what is left of the run's candidates.
+ */
 @Component("autoEnrolReport")
 class ReportAutoEnrolRun implements JavaDelegate {
 
@@ -26,6 +29,7 @@ class ReportAutoEnrolRun implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        cycle.finish(execution.getProcessInstanceId());
         List<AutoEnrolCycle.Count> counts = cycle.report(execution.getProcessInstanceId());
         execution.setVariable(VAR_CONSIDERED, counts.stream().mapToLong(AutoEnrolCycle.Count::people).sum());
         execution.setVariable(VAR_ENROLLED, counts.stream().filter(AutoEnrolCycle.Count::enrol)

@@ -101,7 +101,10 @@ class AutoEnrolIT {
         String location = started.headers().getLocation().toString();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> "COMPLETED".equals(api.asAdmin(HttpMethod.GET, location, null).body().path("state").asText()));
-        return api.asAdmin(HttpMethod.GET, location, null).body();
+        JsonNode run = api.asAdmin(HttpMethod.GET, location, null).body();
+        assertThat(jdbc.queryForObject("select count(*) from auto_enrol_candidate where batch_id = ?", Long.class,
+                run.get("id").asText())).as("a finished run leaves no candidates behind").isZero();
+        return run;
     }
 
     private Map<String, Integer> countsOf(JsonNode run, long course) {
@@ -230,6 +233,8 @@ class AutoEnrolIT {
         String due = fixtures.learner();
         record(due, course, now.plus(Duration.ofDays(1)));
         AutoEnrolSettings.CourseSettings courseSettings = settings.course(course);
+        assertThat(cycle.plan("run-crash", List.of(courseSettings), now)).as("candidates read when the run is planned")
+                .isEqualTo(1);
 
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
             cycle.enrolCourse("run-crash", courseSettings, now, AutoEnrolCycle.Scope.EVERYONE);
@@ -239,10 +244,18 @@ class AutoEnrolIT {
         assertThat(cycle.report("run-crash")).isEmpty();
 
         cycle.enrolCourse("run-crash", courseSettings, now, AutoEnrolCycle.Scope.EVERYONE);
-        cycle.enrolCourse("run-crash", courseSettings, now, AutoEnrolCycle.Scope.EVERYONE);
 
         assertThat(enrolmentsOf(due)).hasSize(1);
         assertThat(cycle.report("run-crash")).extracting(AutoEnrolCycle.Count::reason, AutoEnrolCycle.Count::people)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Training expiring", 1));
+        assertThat(jdbc.queryForObject("select count(*) from auto_enrol_candidate where batch_id = 'run-crash'",
+                Long.class)).as("the step consumed its candidates").isZero();
+
+        // a run later the same day plans again and finds the person enrolled
+        cycle.plan("run-again", List.of(courseSettings), now);
+        cycle.enrolCourse("run-again", courseSettings, now, AutoEnrolCycle.Scope.EVERYONE);
+        assertThat(enrolmentsOf(due)).hasSize(1);
+        assertThat(cycle.report("run-again")).extracting(AutoEnrolCycle.Count::reason, AutoEnrolCycle.Count::people)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Already enrolled", 1));
     }
 
