@@ -81,6 +81,12 @@ public class PeopleService {
         return people.findByUsername(username).orElseThrow(() -> new NotFoundException("Person", username));
     }
 
+    /** The person's profile for read paths (the calendar), without the entity. */
+    @Transactional(readOnly = true)
+    public PersonProfile profile(String username) {
+        return people.findProfile(username).orElseThrow(() -> new NotFoundException("Person", username));
+    }
+
     @Transactional(readOnly = true)
     public java.util.Optional<Person> find(String username) {
         return people.findByUsername(username);

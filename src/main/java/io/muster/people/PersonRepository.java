@@ -3,10 +3,18 @@ package io.muster.people;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface PersonRepository extends JpaRepository<Person, Long> {
 
+    // Queries on hot paths are written out: Hibernate caches a written query's translation to
+    // SQL, while a query derived from the method name is built and translated on every call.
+    @Query("select p from Person p where p.username = :username")
     Optional<Person> findByUsername(String username);
 
     boolean existsByUsername(String username);
+
+    @Query("select new io.muster.people.PersonProfile(p.id, p.department, p.jobRole, p.location, p.employmentType)"
+            + " from Person p where p.username = :username")
+    Optional<PersonProfile> findProfile(String username);
 }

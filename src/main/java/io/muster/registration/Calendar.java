@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.muster.people.Person;
+import io.muster.people.PersonProfile;
 import io.muster.rules.Decisions;
 import io.muster.session.TrainingSession;
 import io.muster.session.UpcomingSessions;
@@ -12,6 +13,11 @@ import io.muster.session.UpcomingSessions;
 final class Calendar {
 
     private Calendar() {
+    }
+
+    static Decisions.Viewer viewer(PersonProfile person) {
+        return new Decisions.Viewer(person.department(), person.jobRole(), person.location(),
+                person.employmentType().name());
     }
 
     static Decisions.Viewer viewer(Person person) {

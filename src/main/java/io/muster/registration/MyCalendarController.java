@@ -11,10 +11,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.muster.people.PeopleService;
-import io.muster.people.Person;
-import io.muster.roster.Registration;
+import io.muster.people.PersonProfile;
 import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
+import io.muster.roster.RosterService.LiveRegistration;
 import io.muster.rules.Decisions;
 import io.muster.security.CurrentUser;
 import io.muster.session.UpcomingSessions;
@@ -63,11 +63,11 @@ class MyCalendarController {
     @Transactional(readOnly = true)
     ResponseEntity<List<CalendarEntry>> mySessions(@RequestParam(defaultValue = "0") @Min(0) int offset,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        Person me = people.get(CurrentUser.username());
+        PersonProfile me = people.profile(CurrentUser.username());
         Instant now = clock.instant();
         Decisions.VisibilityCheck visible = decisions.visibilityFor(Calendar.viewer(me));
-        Map<Long, Registration> mine = roster.liveOf(me.getId()).stream()
-                .collect(Collectors.toMap(Registration::getSessionId, Function.identity(), (a, b) -> a));
+        Map<Long, LiveRegistration> mine = roster.liveValuesOf(me.id()).stream()
+                .collect(Collectors.toMap(LiveRegistration::sessionId, Function.identity(), (a, b) -> a));
         // Every upcoming session is SCHEDULED and in the future, so its audience alone decides:
         // one look-up per audience (a snapshot holds few), not one per session.
         Map<UpcomingSessions.Audience, Boolean> forMe = new IdentityHashMap<>();
@@ -83,13 +83,13 @@ class MyCalendarController {
         return response.body(page);
     }
 
-    private static CalendarEntry entry(Upcoming s, Registration mine) {
+    private static CalendarEntry entry(Upcoming s, LiveRegistration mine) {
         ZoneId zone = ZoneId.of(s.timeZone());
         Integer seatsLeft = s.seatsLeft();
         return new CalendarEntry(s.id(), s.courseId(), s.courseTitle(), s.title(), s.shortDescription(),
                 s.startsAt().atZone(zone).toOffsetDateTime(), s.endsAt().atZone(zone).toOffsetDateTime(),
                 s.timeZone(), s.durationMinutes(), s.type(), s.location(), s.onlineUrl(), s.capacity(), seatsLeft,
                 seatsLeft != null && seatsLeft == 0, s.waitingList(), s.approvalRequired(),
-                mine == null ? null : mine.getStatus(), mine == null ? null : mine.getId());
+                mine == null ? null : mine.status(), mine == null ? null : mine.id());
     }
 }

@@ -9,6 +9,9 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface RegistrationRepository extends JpaRepository<Registration, Long> {
 
+    // Queries on hot paths are written out: Hibernate caches a written query's translation to
+    // SQL, while a query derived from the method name is built and translated on every call.
+    @Query("select r from Registration r where r.sessionId = :sessionId order by r.requestedAt, r.id")
     List<Registration> findBySessionIdOrderByRequestedAtAscIdAsc(Long sessionId);
 
     @Query("select r from Registration r where r.sessionId = :sessionId and r.personId = :personId and r.status not in :ended")
@@ -18,7 +21,13 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
         return findLive(sessionId, personId, RegistrationStatus.ENDED);
     }
 
-    List<Registration> findByPersonIdAndStatusNotIn(Long personId, Collection<RegistrationStatus> ended);
+    // The ended statuses are written into the query, not passed: Hibernate does not cache the
+    // translation of a query with a list parameter, and the calendar asks this on every request.
+    @Query("select new io.muster.roster.RosterService$LiveRegistration(r.id, r.sessionId, r.status)"
+            + " from Registration r where r.personId = :personId and r.status not in ("
+            + "io.muster.roster.RegistrationStatus.DECLINED, io.muster.roster.RegistrationStatus.APPROVAL_DECLINED,"
+            + " io.muster.roster.RegistrationStatus.CANCELLED)")
+    List<RosterService.LiveRegistration> findLiveValues(Long personId);
 
     /**
      * Sessions of a course in which the person has an open registration. Locks the person's row

@@ -391,9 +391,13 @@ public class RosterService {
         return registrations.findLive(sessionId, personId);
     }
 
+    /** A person's registration that has not ended, as values for read paths. */
+    public record LiveRegistration(long id, long sessionId, RegistrationStatus status) {
+    }
+
     @Transactional(readOnly = true)
-    public List<Registration> liveOf(long personId) {
-        return registrations.findByPersonIdAndStatusNotIn(personId, RegistrationStatus.ENDED);
+    public List<LiveRegistration> liveValuesOf(long personId) {
+        return registrations.findLiveValues(personId);
     }
 
     @Transactional(readOnly = true)
