@@ -2,6 +2,7 @@ package io.muster.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -15,12 +16,21 @@ class RegistrationRepositoryTest {
 
     @Test
     void theLiveValuesQueryLeavesOutExactlyTheEndedStatuses() throws Exception {
-        String query = RegistrationRepository.class.getMethod("findLiveValues", Long.class).getAnnotation(Query.class)
-                .value();
-        Set<RegistrationStatus> named = Arrays.stream(RegistrationStatus.values())
+        assertThat(statusesNamedIn(RegistrationRepository.class.getMethod("findLiveValues", Long.class)))
+                .isEqualTo(RegistrationStatus.ENDED);
+    }
+
+    @Test
+    void theLiveRegistrationQueryLeavesOutExactlyTheEndedStatuses() throws Exception {
+        assertThat(statusesNamedIn(RegistrationRepository.class.getMethod("findLive", Long.class, Long.class)))
+                .isEqualTo(RegistrationStatus.ENDED);
+    }
+
+    private static Set<RegistrationStatus> statusesNamedIn(Method method) {
+        String query = method.getAnnotation(Query.class).value();
+        return Arrays.stream(RegistrationStatus.values())
                 .filter(s -> query.contains("RegistrationStatus." + s.name() + ",")
                         || query.contains("RegistrationStatus." + s.name() + ")"))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(RegistrationStatus.class)));
-        assertThat(named).isEqualTo(RegistrationStatus.ENDED);
     }
 }
