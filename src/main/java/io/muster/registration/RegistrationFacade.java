@@ -66,6 +66,7 @@ class RegistrationFacade {
             boolean waitingList) {
         ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
                 .setVariables(startVariables(sessionId, personId, method, actor, startsAt, endsAt)
+                        .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString())
                         .putValue(VAR_WAITING_LIST_REQUESTED, waitingList))
                 .executeWithVariablesInReturn();
         VariableMap vars = instance.getVariables();
@@ -94,7 +95,6 @@ class RegistrationFacade {
                             .setVariables(startVariables(q.sessionId(), q.personId(), q.method(), q.actor(),
                                     q.startsAt(), q.endsAt())
                                     .putValue(VAR_REGISTRATION_ID, q.registrationId())
-                                    .putValue(VAR_OUTCOME, "REGISTER")
                                     .putValue(VAR_STATUS, status))
                             .execute();
                 }
@@ -117,10 +117,16 @@ class RegistrationFacade {
             String actor, Date startsAt, Date endsAt) {
         runtime.createMessageCorrelation(MESSAGE_INVITED).processInstanceBusinessKey(Long.toString(registrationId))
                 .setVariables(startVariables(sessionId, personId, method, actor, startsAt, endsAt)
+                        .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString())
                         .putValue(VAR_REGISTRATION_ID, registrationId))
                 .correlateStartMessage();
     }
 
+    /**
+     * What every registration process needs. A queued start begins past eligibility and approval,
+     * so it gets neither the eligibility outcome nor the approval reminder: two variables (four
+     * rows with their history) fewer on every booking.
+     */
     private VariableMap startVariables(long sessionId, long personId, RegistrationMethod method, String actor,
             Date startsAt, Date endsAt) {
         return Variables.createVariables()
@@ -130,8 +136,7 @@ class RegistrationFacade {
                 .putValue(VAR_ACTOR, actor)
                 .putValue(VAR_SESSION_STARTS_AT, startsAt)
                 .putValue(VAR_SESSION_ENDS_AT, endsAt)
-                .putValue(VAR_REMINDER_AT, reminderAt(startsAt, endsAt))
-                .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString());
+                .putValue(VAR_REMINDER_AT, reminderAt(startsAt, endsAt));
     }
 
     /** True when the registration's process was waiting for an answer to its invitation and took it. */
