@@ -32,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 class AutoEnrolCycle {
 
     static final String ACTOR = "auto-enrol";
+    /** Memory for the planning pass's grouping (PostgreSQL's default of 4 MB spills at about 100,000 people). */
+    private static final String PLAN_WORK_MEM = "128MB";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AutoEnrolSettings settings;
@@ -122,9 +124,6 @@ class AutoEnrolCycle {
         }
         return read;
     }
-
-    /** Memory for the planning pass's grouping (PostgreSQL's default of 4 MB spills at about 100,000 people). */
-    private static final String PLAN_WORK_MEM = "128MB";
 
     /**
      * Reads the courses' candidates within the scope into the work table under the batch id,

@@ -100,6 +100,11 @@ public class Person {
         return location;
     }
 
+    /** The fields read paths decide visibility on, as values. */
+    public PersonProfile profile() {
+        return new PersonProfile(id, department, jobRole, location, employmentType);
+    }
+
     public EmploymentType getEmploymentType() {
         return employmentType;
     }

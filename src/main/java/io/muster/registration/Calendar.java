@@ -3,7 +3,6 @@ package io.muster.registration;
 import java.time.Instant;
 import java.util.List;
 
-import io.muster.people.Person;
 import io.muster.people.PersonProfile;
 import io.muster.rules.Decisions;
 import io.muster.session.TrainingSession;
@@ -18,11 +17,6 @@ final class Calendar {
     static Decisions.Viewer viewer(PersonProfile person) {
         return new Decisions.Viewer(person.department(), person.jobRole(), person.location(),
                 person.employmentType().name());
-    }
-
-    static Decisions.Viewer viewer(Person person) {
-        return new Decisions.Viewer(person.getDepartment(), person.getJobRole(), person.getLocation(),
-                person.getEmploymentType().name());
     }
 
     static Decisions.SessionRules rules(TrainingSession session, Instant now) {

@@ -325,7 +325,6 @@ public class RosterService {
                 .toList();
     }
 
-
     /**
      * Holds free seats for the waiting list (after capacity was raised): as many as there are
      * free seats and people waiting. The caller offers each one.
