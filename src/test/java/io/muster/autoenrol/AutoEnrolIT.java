@@ -260,6 +260,26 @@ class AutoEnrolIT {
     }
 
     @Test
+    void aRunReadsAllItsCoursesInOnePassEachWithItsOwnLeadTime() {
+        clockAt(now);
+        long shortLead = course("ELEARNING", true);
+        long longLead = course("ELEARNING", true);
+        autoEnrol(shortLead, Map.of("enabled", true, "leadDays", 10));
+        autoEnrol(longLead, Map.of("enabled", true, "leadDays", 40));
+        String learner = fixtures.learner();
+        record(learner, shortLead, now.plus(Duration.ofDays(20)));
+        record(learner, longLead, now.plus(Duration.ofDays(20)));
+        List<AutoEnrolSettings.CourseSettings> courses = List.of(settings.course(shortLead), settings.course(longLead));
+
+        assertThat(cycle.plan("run-leads", courses, now)).as("due within 40 days, not within 10").isEqualTo(1);
+        courses.forEach(course -> cycle.enrolCourse("run-leads", course, now, AutoEnrolCycle.Scope.EVERYONE));
+
+        assertThat(enrolmentsOf(learner)).extracting(e -> e.get("courseId").asLong()).containsExactly(longLead);
+        assertThat(cycle.report("run-leads")).extracting(AutoEnrolCycle.Count::courseId, AutoEnrolCycle.Count::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(longLead, "Training expiring"));
+    }
+
+    @Test
     void theNightlyTimerIsDueAtMidnightInTheOrganisationsZoneAndStartsARun() {
         managementService.activateJobById(nightlyTimer().getId());
         Job timer = nightlyTimer();

@@ -13,6 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.muster.session.UpcomingSessions.Audience;
 import io.muster.session.UpcomingSessions.Upcoming;
@@ -71,6 +76,34 @@ class UpcomingSessionsTest {
         database.remove(2);
         assertThat(upcoming.scheduledAfter(T0.plus(TTL))).extracting(Upcoming::id).containsExactly(2L);
         verifyLoads(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whileOneRequestReloadsAfterTheTimeToLiveTheOthersGoOnWithTheSnapshotTheyHave() throws Exception {
+        upcoming.scheduledAfter(T0);
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        when(jdbc.query(contains("from training_session s join course"), any(RowMapper.class), any(Object[].class)))
+                .thenAnswer(call -> {
+                    loading.countDown();
+                    release.await(5, TimeUnit.SECONDS);
+                    return List.of(database.get(1));
+                });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<Upcoming>> reloading = threads.submit(() -> upcoming.scheduledAfter(T0.plus(TTL)));
+            assertThat(loading.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(threads.submit(() -> upcoming.scheduledAfter(T0.plus(TTL).plusMillis(1))).get(2, TimeUnit.SECONDS))
+                    .as("not held up by the load under way").extracting(Upcoming::id).containsExactly(2L, 3L);
+
+            release.countDown();
+            assertThat(reloading.get(5, TimeUnit.SECONDS)).extracting(Upcoming::id).containsExactly(2L);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
     }
 
     @Test
