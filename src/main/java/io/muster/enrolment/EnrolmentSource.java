@@ -39,6 +39,14 @@ public record EnrolmentSource(String value) {
         return new EnrolmentSource("SEGMENT:" + segmentId);
     }
 
+    /** The segment of a SEGMENT source. */
+    public long segmentId() {
+        if (kind() != Kind.SEGMENT) {
+            throw new IllegalStateException("Not a segment source: " + value);
+        }
+        return Long.parseLong(value.substring(value.indexOf(':') + 1));
+    }
+
     public Kind kind() {
         int colon = value.indexOf(':');
         return Kind.valueOf(colon < 0 ? value : value.substring(0, colon));

@@ -58,7 +58,9 @@ class SmartEnrolments {
 
     /**
      * Takes away every segment source the person's segments and links no longer give; answers
-     * how many enrolments ended (those with no other source left).
+     * how many enrolments ended (those with no other source left). A source whose link is gone
+     * is left to the unlink's run, which archives the completion when the enrolment ends; taken
+     * here, a profile change during that run would end the enrolment with its completion kept.
      */
     @Transactional
     public int unenrolPerson(long personId, String actor) {
@@ -73,6 +75,7 @@ class SmartEnrolments {
                 EnrolmentSource parsed = new EnrolmentSource(source);
                 if (parsed.kind() == EnrolmentSource.Kind.SEGMENT
                         && !given.contains(enrolment.getCourseId() + " " + source)
+                        && links.exists(parsed.segmentId(), enrolment.getCourseId())
                         && enrolments.removeSource(personId, enrolment.getCourseId(), parsed, actor)) {
                     ended++;
                 }

@@ -38,6 +38,8 @@ class SmartEnrolmentIT {
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
     @Autowired ManagementService management;
+    @Autowired SegmentLinks links;
+    @Autowired SmartEnrolments smart;
 
     /** Waits until every smart-enrolment run has ended; a failing step fails the test at once. */
     private void settle() {
@@ -303,6 +305,36 @@ class SmartEnrolmentIT {
         // the members stay in the segment: linking again enrols them afresh
         link(segment, course);
         assertThat(status(members.get(0), course)).isEqualTo(EnrolmentStatus.ENROLLED);
+    }
+
+    @Test
+    void aProfileChangeWhileAnUnlinkIsUnderWayLeavesTheEnrolmentToTheUnlinkWhichArchivesTheCompletion() {
+        String dept = Api.unique("Ops");
+        String stays = fixtures.learner(Map.of("department", dept, "location", "Leeds"));
+        String leaves = fixtures.learner(Map.of("department", dept));
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long course = course();
+        link(segment, course);
+        enrolments.recordProgress(id(stays), course, 100);
+        enrolments.recordProgress(id(leaves), course, 100);
+
+        // the link is gone, its run has not reached these two yet, and both profiles change meanwhile
+        links.unlink(segment, course);
+        move(stays, Map.of("department", dept, "location", "York"));
+        move(leaves, Api.unique("Sales"));
+        for (String person : List.of(stays, leaves)) {
+            assertThat(enrolment(person, course).getSources()).as(person)
+                    .containsExactly(EnrolmentSource.segment(segment).value());
+        }
+
+        smart.unenrolUnlinked(segment, course, 0, "unlink run");
+        for (String person : List.of(stays, leaves)) {
+            Enrolment e = enrolment(person, course);
+            assertThat(e.getStatus()).as(person).isEqualTo(EnrolmentStatus.UNENROLLED);
+            assertThat(e.getCompletedAt()).as(person).isNull();
+            assertThat(enrolments.archivedCompletionsOf(id(person))).as(person).singleElement()
+                    .satisfies(a -> assertThat(a.courseId()).isEqualTo(course));
+        }
     }
 
     private void changeRule(long segment, String name, Map<String, List<String>> rule) {
