@@ -106,7 +106,8 @@ class AutoEnrolCycle {
      * the run id, for the courses' steps to consume.
      *
      * <p>On PostgreSQL the pass groups every record of the run's courses, so it gets the memory to
-     * do that without spilling to disk, and the work table is analysed for the steps' planning.
+     * do that without spilling to disk, joins whole sets, and the work table is analysed for the
+     * steps' planning.
      *
      * @return how many candidates were read
      */
@@ -117,6 +118,9 @@ class AutoEnrolCycle {
         }
         if (postgres) {
             jdbc.getJdbcOperations().execute("set local work_mem = '" + PLAN_WORK_MEM + "'");
+            // The grouped read's filter makes PostgreSQL expect a handful of candidates, and so
+            // look each one's person up on its own; read whole, person is one pass.
+            jdbc.getJdbcOperations().execute("set local enable_nestloop = off");
         }
         int read = readCandidates(runId, courses, now, Scope.EVERYONE);
         if (postgres) {
