@@ -2,6 +2,7 @@ package io.muster.registration;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -39,6 +40,10 @@ class ProcessStartQueue {
             RegistrationMethod.valueOf(rs.getString(4)), RegistrationStatus.valueOf(rs.getString(5)), rs.getString(6),
             new Date(rs.getTimestamp(7).getTime()), new Date(rs.getTimestamp(8).getTime()));
 
+    /** The wait after a start's first failure; it doubles with each further one, up to {@link #LAST_RETRY}. */
+    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    static final Duration LAST_RETRY = Duration.ofHours(1);
+
     private final JdbcTemplate jdbc;
     private final EntityManager em;
     private final Clock clock;
@@ -54,12 +59,17 @@ class ProcessStartQueue {
                 registrationId, actor, Timestamp.from(Instant.now(clock)));
     }
 
-    /** Up to {@code limit} queued starts, oldest first, locked for the caller's transaction; others' skipped. */
+    /**
+     * Up to {@code limit} queued starts that are due (never failed, or waited out their last
+     * failure), oldest first, locked for the caller's transaction; others' skipped.
+     */
     List<Queued> claim(int limit) {
         // only the queue's rows are locked: the session rows stay free for bookings
         List<Long> ids = jdbc.queryForList("""
                 select registration_id from registration_process_start
-                order by queued_at, registration_id limit ? for update skip locked""", Long.class, limit);
+                where next_attempt_at is null or next_attempt_at <= ?
+                order by queued_at, registration_id limit ? for update skip locked""", Long.class,
+                Timestamp.from(Instant.now(clock)), limit);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -75,6 +85,28 @@ class ProcessStartQueue {
                 Long.class, registrationId);
         return ids.isEmpty() ? Optional.empty()
                 : jdbc.query(SELECT + " where q.registration_id = ?", ROW, registrationId).stream().findFirst();
+    }
+
+    /**
+     * Records that the registration's start failed: it is tried again after a wait that doubles
+     * with every failure, from {@link #FIRST_RETRY} up to {@link #LAST_RETRY}, and keeps its error.
+     *
+     * @return when it is tried again, or empty when it is no longer queued
+     */
+    Optional<Instant> failed(long registrationId, String error) {
+        List<Integer> attempts = jdbc.queryForList(
+                "select attempts from registration_process_start where registration_id = ? for update", Integer.class,
+                registrationId);
+        if (attempts.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts.get(0), 16));
+        Instant next = Instant.now(clock).plus(wait.compareTo(LAST_RETRY) < 0 ? wait : LAST_RETRY);
+        jdbc.update("""
+                update registration_process_start set attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+                where registration_id = ?""", Timestamp.from(next),
+                error == null ? null : error.substring(0, Math.min(error.length(), 1000)), registrationId);
+        return Optional.of(next);
     }
 
     void remove(List<Long> registrationIds) {

@@ -1,5 +1,6 @@
 package io.muster.registration;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.annotation.PreDestroy;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -113,7 +115,11 @@ class RegistrationStarter {
                         .ifPresent(fresh -> process.startQueued(List.of(fresh))));
                 started++;
             } catch (RuntimeException e) {
-                LOG.error("Registration {}: its process could not start; it stays queued", q.registrationId(), e);
+                // it waits before the next try, so it no longer fails every drain's batch
+                Instant next = tx.execute(status -> queue.failed(q.registrationId(),
+                        NestedExceptionUtils.getMostSpecificCause(e).toString()).orElse(null));
+                LOG.error("Registration {}: its process could not start; it stays queued, tried again at {}",
+                        q.registrationId(), next, e);
             }
         }
         return started;

@@ -3,6 +3,12 @@ package io.muster.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 import io.muster.people.PeopleService;
 import io.muster.roster.RegistrationMethod;
@@ -17,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -135,5 +142,63 @@ class BookingProcessStartIT {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> runtime.createExecutionQuery()
                 .processInstanceBusinessKey(Long.toString(waiting)).activityId(RegistrationProcess.EVENT_REGISTERED)
                 .count() == 1);
+    }
+
+    @Test
+    void aStartThatFailedWaitsLongerAfterEachFailureWithItsErrorKeptAndStartsOnceItsWaitIsOver() {
+        long session = fixtures.session(5, false, false);
+        String learner = fixtures.learner();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ClockUtil.setCurrentTime(Date.from(t0));
+        try {
+            // failed before any drain could see it
+            long id = new TransactionTemplate(transactions).execute(status -> {
+                long booked = bookedButNotStarted(learner, session);
+                assertThat(queue.failed(booked, "first failure")).contains(t0.plus(Duration.ofMinutes(1)));
+                return booked;
+            });
+
+            starter.drain();
+            assertThat(queued(id)).isOne();
+            assertThat(processOf(id)).isNull();
+
+            new TransactionTemplate(transactions).executeWithoutResult(status ->
+                    assertThat(queue.failed(id, "second failure")).contains(t0.plus(Duration.ofMinutes(2))));
+            Map<String, Object> retry = jdbc.queryForMap(
+                    "select attempts, last_error from registration_process_start where registration_id = ?", id);
+            assertThat(retry).containsEntry("attempts", 2).containsEntry("last_error", "second failure");
+            ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofMinutes(2)).minusSeconds(1)));
+            starter.drain();
+            assertThat(queued(id)).isOne();
+
+            ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofMinutes(2))));
+            starter.drain(); // or the catch-up timer's drain, if it is running right now
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> queued(id) == 0);
+            assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(Long.toString(id))
+                    .activityId(RegistrationProcess.EVENT_REGISTERED).count()).isOne();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void theWaitAfterAFailedStartDoublesUpToAnHour() {
+        long session = fixtures.session(5, false, false);
+        String learner = fixtures.learner();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ClockUtil.setCurrentTime(Date.from(t0));
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                long id = bookedButNotStarted(learner, session);
+                List<Long> waits = new ArrayList<>();
+                for (int i = 0; i < 9; i++) {
+                    waits.add(Duration.between(t0, queue.failed(id, "failure " + i).orElseThrow()).toMinutes());
+                }
+                assertThat(waits).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
+                status.setRollbackOnly();
+            });
+        } finally {
+            ClockUtil.reset();
+        }
     }
 }
