@@ -199,6 +199,27 @@ public class EnrolmentService {
      */
     @Transactional
     public int unlink(long courseId, EnrolmentSource source, Collection<Long> personIds, String actor) {
+        return takeSource(courseId, source, personIds, "Unlinked: " + source.value() + " by " + actor);
+    }
+
+    /**
+     * Takes the source from the given people's enrolments on the course at once (they left the
+     * segment): those left without a source end (UNENROLLED) with their progress and completion
+     * kept, as {@link #removeSource(long, long, EnrolmentSource, String)} does for one person.
+     *
+     * @return how many enrolments ended
+     */
+    @Transactional
+    public int removeSource(long courseId, EnrolmentSource source, Collection<Long> personIds) {
+        return takeSource(courseId, source, personIds, null);
+    }
+
+    /**
+     * The source goes from the enrolments on the course (of the given people, or everyone's);
+     * those it leaves without a source end. With an archive reason, their completions go to the
+     * archive and they start again from nothing when enrolled again.
+     */
+    private int takeSource(long courseId, EnrolmentSource source, Collection<Long> personIds, String archiveReason) {
         if (personIds != null && personIds.isEmpty()) {
             return 0;
         }
@@ -206,7 +227,7 @@ public class EnrolmentService {
                 .addValue("course", courseId)
                 .addValue("source", source.value())
                 .addValue("ids", personIds)
-                .addValue("reason", "Unlinked: " + source.value() + " by " + actor)
+                .addValue("reason", archiveReason)
                 .addValue("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         String people = personIds == null ? "" : " and e.person_id in (:ids)";
         String onlyThisSource = """
@@ -214,12 +235,15 @@ public class EnrolmentService {
                 and exists (select 1 from enrolment_source s where s.enrolment_id = e.id and s.source = :source)
                 and not exists (select 1 from enrolment_source s where s.enrolment_id = e.id and s.source <> :source)"""
                 + people;
-        jdbc.update("insert into archived_completion (enrolment_id, person_id, course_id, completed_at, archived_at, reason)"
-                + " select e.id, e.person_id, e.course_id, e.completed_at, :now, :reason from enrolment e"
-                + " where e.completed_at is not null and " + onlyThisSource, p);
+        if (archiveReason != null) {
+            jdbc.update("insert into archived_completion (enrolment_id, person_id, course_id, completed_at, archived_at,"
+                    + " reason) select e.id, e.person_id, e.course_id, e.completed_at, :now, :reason from enrolment e"
+                    + " where e.completed_at is not null and " + onlyThisSource, p);
+        }
+        String restart = archiveReason == null ? ""
+                : " progress = case when e.completed_at is not null then 0 else e.progress end, completed_at = null,";
         int ended = jdbc.update("update enrolment e set status = 'UNENROLLED', ended_at = :now, updated_at = :now,"
-                + " progress = case when e.completed_at is not null then 0 else e.progress end,"
-                + " completed_at = null, version = e.version + 1"
+                + restart + " version = e.version + 1"
                 + " where e.status in " + ACTIVE + " and " + onlyThisSource, p);
         jdbc.update("delete from enrolment_source where source = :source"
                 + " and enrolment_id in (select e.id from enrolment e where e.course_id = :course" + people + ")", p);

@@ -67,6 +67,12 @@ class SegmentLinks {
                 (rs, i) -> new Link(rs.getLong(1), rs.getLong(2)), personId);
     }
 
+    /** The courses linked to the segment, their links locked until the transaction ends. */
+    List<Long> lockCoursesOf(long segmentId) {
+        return jdbc.queryForList("select course_id from segment_course where segment_id = ? order by course_id for update",
+                Long.class, segmentId);
+    }
+
     /** Whether the course is linked to the segment, locking the link until the transaction ends. */
     boolean lockIfLinked(long segmentId, long courseId) {
         return !jdbc.queryForList("select course_id from segment_course where segment_id = ? and course_id = ? for update",

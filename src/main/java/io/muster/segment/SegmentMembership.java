@@ -2,6 +2,7 @@ package io.muster.segment;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,11 +51,13 @@ class SegmentMembership {
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final EntityManager entities;
     private final Clock clock;
 
     SegmentMembership(JdbcTemplate jdbc, EntityManager entities, Clock clock) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.entities = entities;
         this.clock = clock;
     }
@@ -139,6 +143,24 @@ class SegmentMembership {
         return jdbc.queryForList("select id from person where id in (select person_id from segment_member "
                 + "where segment_id = ? and person_id > ? order by person_id fetch first ? rows only) "
                 + "order by id for update", Long.class, segmentId, afterPersonId, limit);
+    }
+
+    /** Holds the people's rows until the transaction ends, taken in id order. */
+    void lockPeople(Collection<Long> personIds) {
+        if (!personIds.isEmpty()) {
+            named.queryForList("select id from person where id in (:ids) order by id for update", Map.of("ids", personIds),
+                    Long.class);
+        }
+    }
+
+    /** Which of the people are members of the segment. */
+    Set<Long> membersAmong(long segmentId, Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(named.queryForList(
+                "select person_id from segment_member where segment_id = :segment and person_id in (:ids)",
+                Map.of("segment", segmentId, "ids", personIds), Long.class));
     }
 
     /** Holds the person's row until the transaction ends, so one person's smart enrolments change one run at a time. */

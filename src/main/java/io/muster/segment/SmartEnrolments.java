@@ -120,24 +120,28 @@ class SmartEnrolments {
 
     /**
      * Brings the next chunk of people whose enrolments no longer follow the segment (members not
-     * enrolled on a linked course by it, non-members still enrolled by it) in line, each exactly
-     * as their own profile change would; nothing once the segment is deleted (its unlinks own
-     * those enrolments then). The people are locked in id order first, as a profile change locks
-     * one of them, so the two cannot deadlock over a person.
+     * enrolled on a linked course by it, non-members still enrolled by it) in line, as their own
+     * profile changes would for this segment, a few statements per linked course for the whole
+     * chunk: members are enrolled, the others lose the segment's source (progress kept). Nothing
+     * once the segment is deleted (its unlinks own those enrolments then). The people are locked
+     * in id order before the links, the order a profile change takes, so the two cannot deadlock.
      */
     @Transactional
     public Alignment alignPeople(long segmentId, long afterPersonId, String actor) {
         if (!membership.lockSegment(segmentId)) {
             return new Alignment(new Chunk(afterPersonId, 0, false), 0);
         }
-        List<Long> people = membership.outOfLine(segmentId, EnrolmentSource.segment(segmentId).value(), afterPersonId,
-                chunkSize);
-        people.forEach(membership::lockPerson);
+        EnrolmentSource source = EnrolmentSource.segment(segmentId);
+        List<Long> people = membership.outOfLine(segmentId, source.value(), afterPersonId, chunkSize);
+        membership.lockPeople(people);
+        Set<Long> members = membership.membersAmong(segmentId, people);
+        List<Long> joined = people.stream().filter(members::contains).toList();
+        List<Long> left = people.stream().filter(id -> !members.contains(id)).toList();
         int enrolled = 0;
         int unenrolled = 0;
-        for (long personId : people) {
-            enrolled += enrolPerson(personId, actor);
-            unenrolled += unenrolPerson(personId, actor);
+        for (long courseId : links.lockCoursesOf(segmentId)) {
+            enrolled += enrolments.enrolAll(courseId, joined, source, actor);
+            unenrolled += enrolments.removeSource(courseId, source, left);
         }
         return new Alignment(new Chunk(people.isEmpty() ? afterPersonId : people.get(people.size() - 1), enrolled,
                 people.size() == chunkSize), unenrolled);
