@@ -214,20 +214,7 @@ class AutoEnrolBenchmark {
     private long buildData(List<Long> courses) throws Exception {
         try (Connection c = DriverManager.getConnection(EmbeddedServices.jdbcUrl(), "postgres", "postgres")) {
             c.setAutoCommit(true);
-            try (PreparedStatement s = c.prepareStatement("""
-                    insert into person (username, name, email, time_zone, department, job_role, location,
-                                        employment_type, auto_enrol_opt_out, created_at)
-                    select ? || '-' || g, 'Person ' || g, ? || '-' || g || '@example.org', 'Europe/London',
-                           (array['Operations', 'Sales', 'Engineering', 'HR'])[1 + g % 4], ? || '-role' || (g % 20),
-                           (array['London', 'Leeds', 'York'])[1 + g % 3],
-                           case when g % 10 = 0 then 'SUBCONTRACTOR' else 'EMPLOYEE' end, g % 50 = 0, now()
-                    from generate_series(1, ?) g""")) {
-                s.setString(1, run);
-                s.setString(2, run);
-                s.setString(3, run);
-                s.setInt(4, persons);
-                s.executeUpdate();
-            }
+            BenchmarkPeople.insert(c, run, persons);
             for (int role = 0; role < 10; role++) {
                 for (long course : courses.subList(0, Math.min(2, courses.size()))) {
                     jdbc.update("insert into job_role_requirement (job_role, course_id) values (?, ?)",
