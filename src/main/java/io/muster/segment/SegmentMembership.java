@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -52,19 +53,32 @@ class SegmentMembership {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final boolean postgres;
     private final EntityManager entities;
     private final Clock clock;
 
     SegmentMembership(JdbcTemplate jdbc, EntityManager entities, Clock clock) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.postgres = "PostgreSQL".equals(jdbc.execute(
+                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
         this.entities = entities;
         this.clock = clock;
+    }
+
+    /**
+     * Waits for the profile changes under way, and holds off new ones, until the transaction ends:
+     * a segment is created, its rule changes or it goes. Its members are then read from committed
+     * profiles, and a profile change that follows reads the segment as it is then.
+     */
+    void lockForSegmentChange() {
+        jdbc.queryForList("select id from segment_membership_lock where id = 1 for update", Integer.class);
     }
 
     /** Fills a new segment with everyone its rule matches; answers how many. */
     int fill(long segmentId) {
         entities.flush();
+        lockForSegmentChange();
         return jdbc.update("insert into segment_member (segment_id, person_id, joined_at) "
                 + "select s.id, p.id, ? from segment s cross join person p where s.id = ? and " + MATCHES,
                 now(), segmentId);
@@ -75,7 +89,8 @@ class SegmentMembership {
      * changed); answers how many people joined or left.
      */
     int refill(long segmentId) {
-        entities.flush();
+        entities.flush(); // the segment's row first, then the lock: the order a run on the segment takes
+        lockForSegmentChange();
         int left = jdbc.update("delete from segment_member m where m.segment_id = ? and not exists "
                 + "(select 1 from segment s join person p on p.id = m.person_id where s.id = m.segment_id and "
                 + MATCHES + ")", segmentId);
@@ -115,6 +130,9 @@ class SegmentMembership {
 
     /** Brings one person's memberships in line with their profile as it is now in this transaction. */
     Change follow(long personId) {
+        // profile changes share the lock where the database can (H2 cannot: there they take turns)
+        jdbc.queryForList("select id from segment_membership_lock where id = 1 " + (postgres ? "for share" : "for update"),
+                Integer.class);
         entities.flush();
         Set<Long> matched = new HashSet<>(jdbc.queryForList(
                 "select s.id from segment s cross join person p where p.id = ? and " + MATCHES, Long.class, personId));

@@ -85,6 +85,7 @@ public class SegmentService {
         Segment segment = get(id);
         // the segment before its links, the order a run bringing its people in line takes
         membership.lockSegment(id);
+        membership.lockForSegmentChange();
         for (SegmentLinks.LinkedCourse course : links.coursesOf(id)) {
             links.unlink(id, course.courseId());
             smartEnrolment.courseUnlinked(id, course.courseId(), actor);

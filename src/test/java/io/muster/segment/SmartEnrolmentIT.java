@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import io.muster.enrolment.Enrolment;
 import io.muster.enrolment.EnrolmentService;
@@ -13,6 +15,7 @@ import io.muster.enrolment.EnrolmentSource;
 import io.muster.enrolment.EnrolmentStatus;
 import io.muster.people.PeopleService;
 import io.muster.support.Api;
+import io.muster.support.Concurrently;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
@@ -394,6 +397,52 @@ class SmartEnrolmentIT {
         assertThat(status(leaves, fire)).isEqualTo(EnrolmentStatus.IN_PROGRESS);
         assertThat(enrolment(leaves, fire).getProgress()).isEqualTo(40);
         assertThat(status(joins, fire)).isEqualTo(EnrolmentStatus.UNENROLLED);
+    }
+
+    @Test
+    void aRuleChangeWhilePeopleChangeDepartmentLeavesEveryoneInLineWithoutADeadlock() throws Exception {
+        String from = Api.unique("Ops");
+        String to = Api.unique("Sales");
+        List<String> inFrom = new ArrayList<>();
+        List<String> inTo = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            inFrom.add(fixtures.learner(Map.of("department", from)));
+            inTo.add(fixtures.learner(Map.of("department", to)));
+        }
+        String name = Api.unique("Segment ");
+        long segment = fixtures.segment(Map.of("department", List.of(from)));
+        long course = course();
+        link(segment, course);
+
+        // the rule moves to the other department while half of each side moves across
+        List<Callable<Integer>> changes = new ArrayList<>();
+        changes.add(() -> api.asAdmin(HttpMethod.PUT, "/api/segments/" + segment,
+                Map.of("name", name, "rule", Map.of("department", List.of(to)))).status());
+        for (int i = 0; i < 3; i++) {
+            String leaving = inFrom.get(i);
+            String arriving = inTo.get(i);
+            changes.add(() -> { fixtures.profile(leaving, Map.of("department", to)); return 200; });
+            changes.add(() -> { fixtures.profile(arriving, Map.of("department", from)); return 200; });
+        }
+        assertThat(Concurrently.run(changes)).containsOnly(200);
+        settle();
+
+        // members now: whoever is in the rule's department, however they got there
+        for (int i = 0; i < 6; i++) {
+            assertInLine(inFrom.get(i), course, segment, i < 3);
+            assertInLine(inTo.get(i), course, segment, i >= 3);
+        }
+    }
+
+    private void assertInLine(String person, long course, long segment, boolean member) {
+        String source = EnrolmentSource.segment(segment).value();
+        if (member) {
+            assertThat(status(person, course)).as(person).isEqualTo(EnrolmentStatus.ENROLLED);
+            assertThat(enrolment(person, course).getSources()).as(person).containsExactly(source);
+        } else {
+            enrolments.find(id(person), course).ifPresent(e ->
+                    assertThat(e.getStatus()).as(person).isEqualTo(EnrolmentStatus.UNENROLLED));
+        }
     }
 
     @Test
