@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.muster.common.Database;
 import io.muster.enrolment.EnrolmentService;
 import io.muster.enrolment.EnrolmentSource;
 import io.muster.rules.Decisions;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -42,13 +42,12 @@ class AutoEnrolCycle {
     private final boolean postgres;
 
     AutoEnrolCycle(NamedParameterJdbcTemplate jdbc, AutoEnrolSettings settings, Decisions decisions,
-            EnrolmentService enrolments) {
+            EnrolmentService enrolments, Database database) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.decisions = decisions;
         this.enrolments = enrolments;
-        this.postgres = "PostgreSQL".equals(jdbc.getJdbcOperations().execute(
-                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        this.postgres = database.postgres();
     }
 
     /** What a run decided for a course, for one reason. */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.muster.common.Database;
 import jakarta.persistence.EntityManager;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -57,11 +57,10 @@ class SegmentMembership {
     private final EntityManager entities;
     private final Clock clock;
 
-    SegmentMembership(JdbcTemplate jdbc, EntityManager entities, Clock clock) {
+    SegmentMembership(JdbcTemplate jdbc, EntityManager entities, Clock clock, Database database) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.postgres = "PostgreSQL".equals(jdbc.execute(
-                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        this.postgres = database.postgres();
         this.entities = entities;
         this.clock = clock;
     }
