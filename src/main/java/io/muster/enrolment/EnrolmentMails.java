@@ -189,13 +189,10 @@ public class EnrolmentMails {
     private String bookableSessions(Person person, Course course) {
         Instant now = clock.instant();
         ZoneId zone = ZoneId.of(person.getTimeZone());
-        Decisions.VisibilityCheck visible = decisions.visibilityFor(new Decisions.Viewer(person.getDepartment(),
-                person.getJobRole(), person.getLocation(), person.getEmploymentType().name()));
+        Decisions.VisibilityCheck visible = decisions.visibilityFor(person.profile().viewer());
         String lines = upcoming.scheduledAfter(now).stream()
                 .filter(s -> s.courseId() == course.getId())
-                .filter(s -> visible.of(new Decisions.SessionRules(s.audience().departments(),
-                        s.audience().jobRoles(), s.audience().locations(), s.status(), s.startsAt().isAfter(now)))
-                        .visible())
+                .filter(s -> visible.of(s.rules(now)).visible())
                 .map(s -> "- " + s.title() + ", " + DATE_TIME.format(s.startsAt().atZone(zone)) + " ("
                         + zone.getId() + "), " + ("ONLINE".equals(s.type()) ? "online" : s.location())
                         + (s.seatsLeft() == null ? "" : ", " + s.seatsLeft() + " seats left")

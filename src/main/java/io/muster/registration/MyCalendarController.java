@@ -65,14 +65,14 @@ class MyCalendarController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         PersonProfile me = people.profile(CurrentUser.username());
         Instant now = clock.instant();
-        Decisions.VisibilityCheck visible = decisions.visibilityFor(Calendar.viewer(me));
+        Decisions.VisibilityCheck visible = decisions.visibilityFor(me.viewer());
         Map<Long, LiveRegistration> mine = roster.liveValuesOf(me.id()).stream()
                 .collect(Collectors.toMap(LiveRegistration::sessionId, Function.identity(), (a, b) -> a));
         // Every upcoming session is SCHEDULED and in the future, so its audience alone decides:
         // one look-up per audience (a snapshot holds few), not one per session.
         Map<UpcomingSessions.Audience, Boolean> forMe = new IdentityHashMap<>();
         List<Upcoming> all = upcoming.scheduledAfter(now).stream()
-                .filter(s -> forMe.computeIfAbsent(s.audience(), a -> visible.of(Calendar.rules(s, now)).visible()))
+                .filter(s -> forMe.computeIfAbsent(s.audience(), a -> visible.of(s.rules(now)).visible()))
                 .toList();
         List<CalendarEntry> page = all.stream().skip(offset).limit(limit).map(s -> entry(s, mine.get(s.id()))).toList();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(all.size()));

@@ -109,7 +109,7 @@ public class RegistrationService {
                     + "/invitees; they are invited when it is published");
         }
         if (!byAdmin) {
-            Decisions.VisibilityCheck check = decisions.visibilityFor(Calendar.viewer(person.profile()));
+            Decisions.VisibilityCheck check = decisions.visibilityFor(person.profile().viewer());
             Decisions.SessionRules rules = Calendar.rules(session, clock.instant());
             Decisions.Visibility visibility = check.of(rules);
             if (!visibility.visible()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.muster.rules.Decisions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -74,6 +75,12 @@ public class UpcomingSessions {
 
         public Integer seatsLeft() {
             return capacity == null ? null : Math.max(0, capacity - seatsTaken);
+        }
+
+        /** The session as the session-visibility table reads it at the given instant. */
+        public Decisions.SessionRules rules(Instant now) {
+            return new Decisions.SessionRules(audience.departments(), audience.jobRoles(), audience.locations(), status,
+                    startsAt.isAfter(now));
         }
     }
 
