@@ -34,8 +34,13 @@ public class UpcomingSessions {
 
     private record Snapshot(long version, Instant takenAt, List<Upcoming> sessions) {
 
+        /** No change on this node since it was taken (and the clock has not gone back). */
         boolean current(long version, Instant now) {
             return this.version == version && !now.isBefore(takenAt);
+        }
+
+        boolean fresh(long version, Instant now, Duration ttl) {
+            return current(version, now) && now.isBefore(takenAt.plus(ttl));
         }
 
         /** The sessions starting after now: the snapshot is ordered by start, so a tail of it. */
@@ -90,7 +95,7 @@ public class UpcomingSessions {
         Snapshot current = snapshot;
         if (current == null || !current.current(version, now)) {
             current = reload(version, now, true);
-        } else if (!now.isBefore(current.takenAt().plus(ttl))) {
+        } else if (!current.fresh(version, now, ttl)) {
             current = reload(version, now, false);
         }
         return current.after(now);
@@ -108,7 +113,7 @@ public class UpcomingSessions {
         }
         try {
             Snapshot current = snapshot;
-            if (current != null && current.current(version, now) && now.isBefore(current.takenAt().plus(ttl))) {
+            if (current != null && current.fresh(version, now, ttl)) {
                 return current;
             }
             Snapshot loaded = new Snapshot(version, now, load(now));
