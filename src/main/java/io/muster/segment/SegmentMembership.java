@@ -68,16 +68,17 @@ class SegmentMembership {
     /**
      * Waits for the profile changes under way, and holds off new ones, until the transaction ends:
      * a segment is created, its rule changes or it goes. Its members are then read from committed
-     * profiles, and a profile change that follows reads the segment as it is then.
+     * profiles, and a profile change that follows reads the segment as it is then. Taken before the
+     * segment's row is touched: a profile change under way may still join the segment, and its
+     * foreign-key check then shares the row's key, which a new name or a deletion would hold.
      */
     void lockForSegmentChange() {
         jdbc.queryForList("select id from segment_membership_lock where id = 1 for update", Integer.class);
     }
 
-    /** Fills a new segment with everyone its rule matches; answers how many. */
+    /** Fills a new segment with everyone its rule matches; answers how many. Under {@link #lockForSegmentChange}. */
     int fill(long segmentId) {
         entities.flush();
-        lockForSegmentChange();
         return jdbc.update("insert into segment_member (segment_id, person_id, joined_at) "
                 + "select s.id, p.id, ? from segment s cross join person p where s.id = ? and " + MATCHES,
                 now(), segmentId);
@@ -85,11 +86,10 @@ class SegmentMembership {
 
     /**
      * Brings a segment's members in line with its rule as it is now in this transaction (the rule
-     * changed); answers how many people joined or left.
+     * changed); answers how many people joined or left. Under {@link #lockForSegmentChange}.
      */
     int refill(long segmentId) {
-        entities.flush(); // the segment's row first, then the lock: the order a run on the segment takes
-        lockForSegmentChange();
+        entities.flush();
         int left = jdbc.update("delete from segment_member m where m.segment_id = ? and not exists "
                 + "(select 1 from segment s join person p on p.id = m.person_id where s.id = m.segment_id and "
                 + MATCHES + ")", segmentId);
@@ -122,9 +122,15 @@ class SegmentMembership {
                 segmentId, afterPersonId, source, source, afterPersonId, segmentId, limit);
     }
 
-    /** Holds the segment's row until the transaction ends; answers whether the segment exists. */
+    /**
+     * Holds the segment's row against a rule change, a deletion or another run on it until the
+     * transaction ends; answers whether the segment exists. On PostgreSQL the hold leaves the row's
+     * key shared, so a profile change joining the segment (its foreign-key check shares the key)
+     * goes on: it holds the person's row, which the holder may be about to wait for.
+     */
     boolean lockSegment(long segmentId) {
-        return !jdbc.queryForList("select id from segment where id = ? for update", Long.class, segmentId).isEmpty();
+        return !jdbc.queryForList("select id from segment where id = ? " + (postgres ? "for no key update" : "for update"),
+                Long.class, segmentId).isEmpty();
     }
 
     /** Brings one person's memberships in line with their profile as it is now in this transaction. */

@@ -41,6 +41,7 @@ public class SegmentService {
     /** Creates the segment and fills it with everyone who matches now. */
     @Transactional
     public Segment create(String name, Map<String, ? extends Set<String>> rule) {
+        membership.lockForSegmentChange();
         if (segments.findByName(name).isPresent()) {
             throw new ConflictException("name", "a segment with this name exists already");
         }
@@ -56,6 +57,7 @@ public class SegmentService {
      */
     @Transactional
     public Segment update(long id, String name, Map<String, ? extends Set<String>> rule, String actor) {
+        membership.lockForSegmentChange(); // before the segment's row: the order a deletion takes
         Segment segment = get(id);
         if (segments.findByName(name).filter(other -> !other.getId().equals(id)).isPresent()) {
             throw new ConflictException("name", "a segment with this name exists already");
@@ -82,10 +84,10 @@ public class SegmentService {
      */
     @Transactional
     public void delete(long id, String actor) {
+        membership.lockForSegmentChange(); // before the segment's row: the order a rule change takes
         Segment segment = get(id);
         // the segment before its links, the order a run bringing its people in line takes
         membership.lockSegment(id);
-        membership.lockForSegmentChange();
         for (SegmentLinks.LinkedCourse course : links.coursesOf(id)) {
             links.unlink(id, course.courseId());
             smartEnrolment.courseUnlinked(id, course.courseId(), actor);

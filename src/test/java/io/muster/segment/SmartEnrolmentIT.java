@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.muster.enrolment.Enrolment;
 import io.muster.enrolment.EnrolmentService;
@@ -17,6 +20,7 @@ import io.muster.people.PeopleService;
 import io.muster.support.Api;
 import io.muster.support.Concurrently;
 import io.muster.support.Fixtures;
+import io.muster.support.HeldTransaction;
 import io.muster.support.IntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -25,6 +29,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Seed 002 on PostgreSQL, through the API and the smart-enrolment process as it runs in the job
@@ -43,6 +49,9 @@ class SmartEnrolmentIT {
     @Autowired ManagementService management;
     @Autowired SegmentLinks links;
     @Autowired SmartEnrolments smart;
+    @Autowired SegmentMembership membership;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     /** Waits until every smart-enrolment run has ended; a failing step fails the test at once. */
     private void settle() {
@@ -431,6 +440,70 @@ class SmartEnrolmentIT {
         for (int i = 0; i < 6; i++) {
             assertInLine(inFrom.get(i), course, segment, i < 3);
             assertInLine(inTo.get(i), course, segment, i >= 3);
+        }
+    }
+
+    @Test
+    void aRunHoldingItsSegmentLetsAProfileChangeJoinIt() throws Exception {
+        String dept = Api.unique("Ops");
+        String joins = fixtures.learner(Map.of("department", Api.unique("Sales")));
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+
+        // a run on the segment holds its row, and goes on to lock the people out of line
+        try (HeldTransaction run = HeldTransaction.open(transactions, () -> membership.lockSegment(segment))) {
+            // the change holds the person's row while it joins: waiting for the segment's would deadlock the run
+            assertThat(CompletableFuture.runAsync(() -> fixtures.profile(joins, Map.of("department", dept))))
+                    .succeedsWithin(Duration.ofSeconds(20));
+            run.commitAfter(() -> membership.lockPeople(List.of(id(joins))));
+        }
+        assertThat(membership.membersAmong(segment, List.of(id(joins)))).containsExactly(id(joins));
+    }
+
+    @Test
+    void deletingASegmentWaitsForAProfileChangeUnderWayThatJoinsItWithoutADeadlock() throws Exception {
+        String dept = Api.unique("Ops");
+        String joins = fixtures.learner(Map.of("department", Api.unique("Sales")));
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+
+        Api.Response deleted = whileAProfileChangeJoins(joins, dept,
+                () -> api.asAdmin(HttpMethod.DELETE, "/api/segments/" + segment, null));
+
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(204);
+        assertThat(membership.count(segment)).isZero();
+    }
+
+    @Test
+    void renamingASegmentWaitsForAProfileChangeUnderWayThatJoinsItThenAppliesTheNewRule() throws Exception {
+        String dept = Api.unique("Ops");
+        String joins = fixtures.learner(Map.of("department", Api.unique("Sales")));
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+
+        Api.Response changed = whileAProfileChangeJoins(joins, dept, () -> api.asAdmin(HttpMethod.PUT,
+                "/api/segments/" + segment,
+                Map.of("name", Api.unique("Segment "), "rule", Map.of("department", List.of(Api.unique("Sales"))))));
+
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(membership.count(segment)).isZero();
+    }
+
+    /**
+     * Makes the admin's segment change while a profile change is under way: the profile change has
+     * taken its share of the membership lock, the segment change comes and waits for it, then the
+     * person moves into the department the segment's rule names, joins and commits.
+     */
+    private Api.Response whileAProfileChangeJoins(String person, String dept, Supplier<Api.Response> segmentChange)
+            throws Exception {
+        long personId = id(person);
+        try (HeldTransaction change = HeldTransaction.open(transactions, () -> membership.follow(personId))) {
+            CompletableFuture<Api.Response> answer = CompletableFuture.supplyAsync(segmentChange);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like ?",
+                    Long.class, "%from segment_membership_lock%") > 0);
+            change.commitAfter(() -> {
+                jdbc.update("update person set department = ? where id = ?", dept, personId);
+                assertThat(membership.follow(personId).joined()).hasSize(1);
+            });
+            return answer.get(30, TimeUnit.SECONDS);
         }
     }
 
