@@ -7,7 +7,6 @@ import java.util.Set;
 import io.muster.enrolment.Enrolment;
 import io.muster.enrolment.EnrolmentService;
 import io.muster.enrolment.EnrolmentSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,11 +36,11 @@ class SmartEnrolments {
     private final int chunkSize;
 
     SmartEnrolments(SegmentLinks links, SegmentMembership membership, EnrolmentService enrolments,
-            @Value("${muster.smart-enrolment.chunk-size}") int chunkSize) {
+            SmartEnrolmentSettings settings) {
         this.links = links;
         this.membership = membership;
         this.enrolments = enrolments;
-        this.chunkSize = chunkSize;
+        this.chunkSize = settings.chunkSize();
     }
 
     /** Enrols the person on every course linked to a segment they are in; answers how many enrolments started or resumed. */
