@@ -40,7 +40,6 @@ class AwaitApproval implements JavaDelegate {
                 RegistrationMethod.valueOf((String) execution.getVariable(VAR_METHOD)),
                 (String) execution.getVariable(VAR_ACTOR), (String) execution.getVariable(VAR_REASON));
         RegistrationIds.link(execution, registrationId);
-        execution.setVariable(VAR_STATUS, "NEEDS_APPROVAL");
 
         TrainingSession session = sessions.get(sessionId);
         execution.setVariable(VAR_LEARNER_NAME, people.get(personId).getName());

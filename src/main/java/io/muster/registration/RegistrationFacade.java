@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 
 import io.muster.roster.RegistrationMethod;
+import io.muster.rules.Decisions;
 import io.muster.security.Accounts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -54,24 +55,22 @@ class RegistrationFacade {
                 ? new Date(endsAt.getTime() + Duration.ofDays(1).toMillis()) : reminder;
     }
 
-    /** What the process reached before its first wait state. */
-    record Started(Long registrationId, String outcome, String reason) {
-    }
-
     /**
-     * Starts a registration; runs synchronously in the caller's transaction up to its first wait
-     * state. With {@code waitingList} the booking step joins the waiting list even beside free seats.
+     * Starts the registration of a booking that needs an approver, as eligibility decided it in
+     * the request; runs in the caller's transaction up to the approver's task. Answers the
+     * registration's id.
      */
-    Started start(long sessionId, long personId, RegistrationMethod method, String actor, Date startsAt, Date endsAt,
-            boolean waitingList) {
+    long startForApproval(long sessionId, long personId, RegistrationMethod method, String actor, Date startsAt,
+            Date endsAt, Decisions.Eligibility eligibility) {
         ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
                 .setVariables(startVariables(sessionId, personId, method, actor, startsAt, endsAt)
-                        .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString())
-                        .putValue(VAR_WAITING_LIST_REQUESTED, waitingList))
+                        .putValue(VAR_STATUS, "NEEDS_APPROVAL")
+                        .putValue(VAR_APPROVER, eligibility.approver())
+                        .putValue(VAR_APPROVER_KIND, eligibility.approverKind())
+                        .putValue(VAR_REASON, eligibility.reason())
+                        .putValue(VAR_APPROVAL_REMINDER, approvalReminder.toString()))
                 .executeWithVariablesInReturn();
-        VariableMap vars = instance.getVariables();
-        return new Started((Long) vars.get(VAR_REGISTRATION_ID), (String) vars.get(VAR_OUTCOME),
-                (String) vars.get(VAR_REASON));
+        return (Long) instance.getVariables().get(VAR_REGISTRATION_ID);
     }
 
     /**
@@ -91,7 +90,6 @@ class RegistrationFacade {
                 if (status != null) {
                     String id = Long.toString(q.registrationId());
                     runtime.createProcessInstanceByKey(KEY).businessKey(id)
-                            .startBeforeActivity(GATEWAY_SEAT_JOIN)
                             .setVariables(startVariables(q.sessionId(), q.personId(), q.method(), q.actor(),
                                     q.startsAt(), q.endsAt())
                                     .putValue(VAR_REGISTRATION_ID, q.registrationId())
@@ -123,9 +121,9 @@ class RegistrationFacade {
     }
 
     /**
-     * What every registration process needs. A queued start begins past eligibility and approval,
-     * so it gets neither the eligibility outcome nor the approval reminder: two variables (four
-     * rows with their history) fewer on every booking.
+     * What every registration process needs. A booking the request seated or queued never waits
+     * for an approver, so it gets no approver and no approval reminder: fewer variables (and their
+     * history rows) on every booking.
      */
     private VariableMap startVariables(long sessionId, long personId, RegistrationMethod method, String actor,
             Date startsAt, Date endsAt) {

@@ -5,7 +5,8 @@ final class RegistrationProcess {
 
     static final String KEY = "registration";
 
-    static final String SERVICE_CHECK_ELIGIBILITY = "service_check_eligibility";
+    /** Every registration the request has decided starts here: one needing an approver waits for them. */
+    static final String GATEWAY_APPROVAL_NEEDED = "gateway_approval_needed";
     static final String SERVICE_AWAIT_APPROVAL = "service_await_approval";
     static final String SERVICE_NOTIFY_APPROVER = "service_notify_approver";
     static final String USER_APPROVE_REGISTRATION = "user_approve_registration";
@@ -16,9 +17,6 @@ final class RegistrationProcess {
     static final String SERVICE_DECLINE_APPROVAL = "service_decline_approval";
     static final String SERVICE_NOTIFY_APPROVAL_DECLINED = "service_notify_approval_declined";
     static final String SERVICE_TAKE_APPROVED_SEAT = "service_take_approved_seat";
-    static final String SERVICE_BOOK_SEAT = "service_book_seat";
-    /** Where a booking made in the request starts its process: the seat is decided already. */
-    static final String GATEWAY_SEAT_JOIN = "gateway_seat_join";
     static final String SERVICE_NOTIFY_REGISTERED = "service_notify_registered";
     static final String SERVICE_NOTIFY_WAITING_LIST = "service_notify_waiting_list";
     static final String SERVICE_NOTIFY_CANCELLED = "service_notify_cancelled";
@@ -28,7 +26,6 @@ final class RegistrationProcess {
     static final String TIMER_REMINDER_DUE = "timer_reminder_due";
     static final String SERVICE_NOTIFY_REMINDER = "service_notify_reminder";
     static final String EVENT_REMINDED = "gateway_reminded";
-    static final String END_REJECTED = "end_rejected";
     static final String END_APPROVAL_DECLINED = "end_approval_declined";
     static final String END_APPROVAL_EXPIRED = "end_approval_expired";
     static final String END_CANCELLED = "end_cancelled";
@@ -73,7 +70,6 @@ final class RegistrationProcess {
     static final String VAR_ACTOR = "actor";
     static final String VAR_REGISTRATION_ID = "registrationId";
     static final String VAR_STATUS = "status";
-    static final String VAR_OUTCOME = "outcome";
     static final String VAR_APPROVER = "approver";
     static final String VAR_APPROVER_KIND = "approverKind";
     static final String VAR_REASON = "reason";
@@ -83,8 +79,6 @@ final class RegistrationProcess {
     static final String VAR_SESSION_ENDS_AT = "sessionEndsAt";
     static final String VAR_APPROVAL_REMINDER = "approvalReminder";
     static final String VAR_REMINDER_AT = "reminderAt";
-    /** Set when a roster copy asks for the waiting list: the booking step queues instead of taking a seat. */
-    static final String VAR_WAITING_LIST_REQUESTED = "waitingListRequested";
     static final String VAR_LEARNER_NAME = "learnerName";
     static final String VAR_SESSION_TITLE = "sessionTitle";
     static final String VAR_SESSION_START_TEXT = "sessionStart";

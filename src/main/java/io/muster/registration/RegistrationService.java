@@ -168,10 +168,10 @@ public class RegistrationService {
     }
 
     /**
-     * Registers one person into one session; refusals roll the caller back. Eligibility and the
-     * seat are decided here, as the process's first steps would, and the process starts after the
-     * commit just past them, so bookings are answered at the roster's speed. A booking that needs an
-     * approver runs the process from its start at once: the approver's task exists when we answer.
+     * Registers one person into one session; refusals roll the caller back and start no process.
+     * Eligibility (registration-eligibility) and the seat are decided here, and the registration's
+     * process starts after the commit, so bookings are answered at the roster's speed. A booking
+     * that needs an approver starts its process at once: the approver's task exists when we answer.
      */
     private Registration register(TrainingSession session, Person person, RegistrationMethod method, String actor) {
         return register(session, person, method, actor, false);
@@ -194,9 +194,8 @@ public class RegistrationService {
                     return roster.get(booking.registrationId());
                 }
                 case "NEEDS_APPROVAL" -> {
-                    RegistrationFacade.Started started = registrationProcess.start(session.getId(), person.getId(),
-                            method, actor, Date.from(session.getStartsAt()), Date.from(session.getEndsAt()), waitingList);
-                    return roster.get(started.registrationId());
+                    return roster.get(registrationProcess.startForApproval(session.getId(), person.getId(), method,
+                            actor, Date.from(session.getStartsAt()), Date.from(session.getEndsAt()), eligibility));
                 }
                 default -> throw new ForbiddenException(eligibility.reason());
             }

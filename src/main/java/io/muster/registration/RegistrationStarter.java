@@ -58,7 +58,7 @@ class RegistrationStarter {
 
     /**
      * Queues the process of a registration whose seat (or waiting-list place) the caller's
-     * transaction has booked; it starts after the commit, just past the seat decision.
+     * transaction has booked; it starts after the commit, with the seat decided.
      */
     void startAfterCommit(long registrationId, String actor) {
         queue.add(registrationId, actor);

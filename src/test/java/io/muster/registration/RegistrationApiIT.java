@@ -187,6 +187,9 @@ class RegistrationApiIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body().get("detail").asText()).isEqualTo("This course is by assignment only");
         assertThat(count(session)).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(RegistrationProcess.KEY)
+                .variableValueEquals(RegistrationProcess.VAR_SESSION_ID, session).count())
+                .as("registrations started for the session").isZero();
         // an admin may still assign the learner
         Api.Response assigned = api.asAdmin(HttpMethod.POST, "/api/sessions/" + session + "/registrations",
                 Map.of("username", learner));

@@ -35,24 +35,14 @@ class RegistrationProcessTest {
     ProcessEngine processEngine;
 
     final List<String> mails = new ArrayList<>();
-    String eligibility = "REGISTER";
+    /** What the request decided: an approver to ask, else the {@link #seat} taken. */
+    boolean needsApproval = false;
     String seat = "REGISTERED";
     String approverKind = "USER";
 
     @BeforeEach
     void mocks() {
         init(processEngine);
-        Mocks.register("checkEligibility", (JavaDelegate) e -> {
-            e.setVariable(VAR_OUTCOME, eligibility);
-            e.setVariable(VAR_REASON, "because");
-            e.setVariable(VAR_APPROVER, "USER".equals(approverKind) ? "manager" : "approvers");
-            e.setVariable(VAR_APPROVER_KIND, approverKind);
-        });
-        Mocks.register("bookSeat", (JavaDelegate) e -> {
-            e.setVariable(VAR_REGISTRATION_ID, 42L);
-            e.setProcessBusinessKey("42");
-            e.setVariable(VAR_STATUS, seat);
-        });
         Mocks.register("awaitApproval", (JavaDelegate) e -> {
             e.setVariable(VAR_REGISTRATION_ID, 42L);
             e.setProcessBusinessKey("42");
@@ -100,8 +90,15 @@ class RegistrationProcessTest {
                 .putValue(VAR_APPROVAL_REMINDER, "P2D");
     }
 
+    /** Starts as the facade does once the request has decided: the seat taken, or the approver to ask. */
     private ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey(KEY, startVariables("SELF", "learner"));
+        if (!needsApproval) {
+            return startBooked(seat);
+        }
+        return runtimeService().startProcessInstanceByKey(KEY, startVariables("SELF", "learner")
+                .putValue(VAR_STATUS, "NEEDS_APPROVAL").putValue(VAR_REASON, "because")
+                .putValue(VAR_APPROVER, "USER".equals(approverKind) ? "manager" : "approvers")
+                .putValue(VAR_APPROVER_KIND, approverKind));
     }
 
     /** A learner added while the session was a draft: the session was published. */
@@ -111,20 +108,18 @@ class RegistrationProcessTest {
                 .correlateStartMessage();
     }
 
-    /** A booking the request has seated: the facade starts its process just past the seat decision. */
+    /** A booking the request has seated or queued: no approver, so no approval reminder either. */
     private ProcessInstance startBooked(String status) {
-        // as the facade starts it: no eligibility outcome and no approval reminder past the seat
         VariableMap variables = startVariables("SELF", "learner");
         variables.remove(VAR_APPROVAL_REMINDER);
-        return runtimeService().createProcessInstanceByKey(KEY).businessKey("42").startBeforeActivity(GATEWAY_SEAT_JOIN)
-                .setVariables(variables.putValue(VAR_REGISTRATION_ID, 42L).putValue(VAR_STATUS, status))
-                .execute();
+        return runtimeService().startProcessInstanceByKey(KEY, "42",
+                variables.putValue(VAR_REGISTRATION_ID, 42L).putValue(VAR_STATUS, status));
     }
 
     @Test
-    void aBookingSeatedInTheRequestStartsPastTheSeatMailsItsConfirmationAndWaitsForTheSession() {
+    void aBookingSeatedInTheRequestSkipsApprovalMailsItsConfirmationAndWaitsForTheSession() {
         ProcessInstance pi = startBooked("REGISTERED");
-        assertThat(pi).hasNotPassed(SERVICE_CHECK_ELIGIBILITY, SERVICE_BOOK_SEAT)
+        assertThat(pi).hasPassed(GATEWAY_APPROVAL_NEEDED).hasNotPassed(SERVICE_AWAIT_APPROVAL)
                 .isWaitingAt(SERVICE_NOTIFY_REGISTERED, EVENT_REGISTERED);
         runMails(pi);
         Assertions.assertThat(mails).containsExactly("REGISTERED");
@@ -203,13 +198,6 @@ class RegistrationProcessTest {
     }
 
     @Test
-    void aRejectedRegistrationEndsAtOnceAndStoresNothing() {
-        eligibility = "REJECT";
-        ProcessInstance pi = start();
-        assertThat(pi).isEnded().hasPassed(END_REJECTED).hasNotPassed(SERVICE_BOOK_SEAT);
-    }
-
-    @Test
     void aBookedSeatIsConfirmedByMailAfterCommitAndWaitsForTheSessionToEnd() {
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt(SERVICE_NOTIFY_REGISTERED, EVENT_REGISTERED);
@@ -281,7 +269,7 @@ class RegistrationProcessTest {
 
     @Test
     void approvalGoesToTheManagerAndApprovedTakesASeat() {
-        eligibility = "NEEDS_APPROVAL";
+        needsApproval = true;
         ProcessInstance pi = start();
         assertThat(pi).as("the task is there before the mail about it is sent")
                 .isWaitingAt(USER_APPROVE_REGISTRATION, SERVICE_NOTIFY_APPROVER);
@@ -297,7 +285,7 @@ class RegistrationProcessTest {
 
     @Test
     void withoutAManagerTheApproversGroupDecides() {
-        eligibility = "NEEDS_APPROVAL";
+        needsApproval = true;
         approverKind = "GROUP";
         ProcessInstance pi = start();
         runMails(pi);
@@ -306,7 +294,7 @@ class RegistrationProcessTest {
 
     @Test
     void aDeclinedApprovalEndsWithAMail() {
-        eligibility = "NEEDS_APPROVAL";
+        needsApproval = true;
         RosterService roster = Mockito.mock(RosterService.class);
         Mocks.register("declineApproval", new DeclineApproval(roster));
         ProcessInstance pi = start();
@@ -321,7 +309,7 @@ class RegistrationProcessTest {
 
     @Test
     void theApproverIsRemindedAndTheTaskStaysOpen() {
-        eligibility = "NEEDS_APPROVAL";
+        needsApproval = true;
         ProcessInstance pi = start();
         runMails(pi);
         execute(job(TIMER_REMIND_APPROVER, pi));
@@ -332,7 +320,7 @@ class RegistrationProcessTest {
 
     @Test
     void whenTheSessionStartsBeforeApprovalTheRegistrationIsDeclined() {
-        eligibility = "NEEDS_APPROVAL";
+        needsApproval = true;
         RosterService roster = Mockito.mock(RosterService.class);
         Mocks.register("declineApproval", new DeclineApproval(roster));
         ProcessInstance pi = start();
@@ -347,7 +335,7 @@ class RegistrationProcessTest {
 
     @Test
     void cancellingWhileAwaitingApprovalWithdrawsTheTaskAndTellsTheLearner() {
-        eligibility = "NEEDS_APPROVAL";
+        needsApproval = true;
         ProcessInstance pi = start();
         runMails(pi);
         correlate(MESSAGE_CANCELLED);
@@ -359,7 +347,7 @@ class RegistrationProcessTest {
 
     @Test
     void approvedIntoAFullSessionWithoutWaitingListIsCancelledWithAMail() {
-        eligibility = "NEEDS_APPROVAL";
+        needsApproval = true;
         seat = "CANCELLED";
         ProcessInstance pi = start();
         runMails(pi);
