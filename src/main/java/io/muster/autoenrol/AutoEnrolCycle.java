@@ -121,7 +121,7 @@ class AutoEnrolCycle {
             // look each one's person up on its own; read whole, person is one pass.
             jdbc.getJdbcOperations().execute("set local enable_nestloop = off");
         }
-        int read = readCandidates(runId, courses, now, Scope.EVERYONE);
+        int read = readCandidates(runId, courses, now, Scope.EVERYONE, settings.missingTraining());
         if (postgres) {
             jdbc.getJdbcOperations().execute("analyze auto_enrol_candidate");
         }
@@ -134,7 +134,7 @@ class AutoEnrolCycle {
      * horizon of its own lead time.
      */
     private int readCandidates(String batch, List<AutoEnrolSettings.CourseSettings> courses, Instant now,
-            Scope scope) {
+            Scope scope, boolean missingTraining) {
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("batch", batch)
                 .addValue("courses", courses.stream().map(AutoEnrolSettings.CourseSettings::courseId).toList())
@@ -154,7 +154,7 @@ class AutoEnrolCycle {
                 select :batch, course_id, person_id, employment_type, auto_enrol_opt_out, training, required,
                        enrolment_status
                 from (""" + String.format(EXPIRING, horizon, scope.sql())
-                + (settings.missingTraining() ? "\nunion all\n" + String.format(MISSING, scope.sql()) : "")
+                + (missingTraining ? "\nunion all\n" + String.format(MISSING, scope.sql()) : "")
                 + ") candidate", p);
     }
 
@@ -171,8 +171,9 @@ class AutoEnrolCycle {
     List<Count> enrolCourse(String runId, AutoEnrolSettings.CourseSettings course, Instant now, Scope scope) {
         boolean planned = runId != null && scope == Scope.EVERYONE;
         String batch = planned ? runId : UUID.randomUUID().toString();
+        boolean missingTraining = settings.missingTraining();
         if (!planned) {
-            readCandidates(batch, List.of(course), now, scope);
+            readCandidates(batch, List.of(course), now, scope, missingTraining);
         } else if (postgres) {
             // Thousands of candidates are checked against the enrolment tables while this
             // transaction grows them. Statistics taken when those tables were small (a new
@@ -181,7 +182,6 @@ class AutoEnrolCycle {
             // sets whole (hash joins) costs one pass over each table, however wrong the statistics.
             jdbc.getJdbcOperations().execute("set local enable_nestloop = off");
         }
-        boolean missingTraining = settings.missingTraining();
         String decisionBatch = UUID.randomUUID().toString();
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("batch", batch)
