@@ -79,12 +79,26 @@ class ProcessStartQueue {
 
     /** The registration's queued start, locked (waiting for a node that is starting it right now). */
     Optional<Queued> lock(long registrationId) {
+        return lock(registrationId, "");
+    }
+
+    /**
+     * As {@link #lock}, but empty for a start that has failed before: that one is left to its
+     * retry, which starts it as the registration is then, so whatever else touches the
+     * registration meanwhile (a cancellation, a moved session) does not fail with it.
+     */
+    Optional<Queued> lockUnlessFailed(long registrationId) {
+        return lock(registrationId, " and q.attempts = 0");
+    }
+
+    private Optional<Queued> lock(long registrationId, String condition) {
         em.flush(); // the caller may just have moved the registration: read its status as it is now
         List<Long> ids = jdbc.queryForList(
                 "select registration_id from registration_process_start where registration_id = ? for update",
                 Long.class, registrationId);
         return ids.isEmpty() ? Optional.empty()
-                : jdbc.query(SELECT + " where q.registration_id = ?", ROW, registrationId).stream().findFirst();
+                : jdbc.query(SELECT + " where q.registration_id = ?" + condition, ROW, registrationId).stream()
+                        .findFirst();
     }
 
     /**

@@ -102,9 +102,13 @@ class RegistrationFacade {
         });
     }
 
-    /** Whatever talks to a registration's process first starts it if it is still queued. */
+    /**
+     * Whatever talks to a registration's process first starts it if it is still queued, unless
+     * its start has failed before: the retry then starts it from the registration as it is by then
+     * (its status, the session's times), which is what the message would have told the process.
+     */
     private void startIfQueued(long registrationId) {
-        queue.lock(registrationId).ifPresent(q -> startQueued(List.of(q)));
+        queue.lockUnlessFailed(registrationId).ifPresent(q -> startQueued(List.of(q)));
     }
 
     /**

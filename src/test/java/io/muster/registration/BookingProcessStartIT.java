@@ -21,6 +21,7 @@ import io.muster.support.IntegrationTest;
 import io.muster.support.Mailbox;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -46,6 +47,8 @@ class BookingProcessStartIT {
     @Autowired ProcessStartQueue queue;
     @Autowired RegistrationStarter starter;
     @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired RegistrationService registrationService;
     @Autowired HistoryService history;
     @Autowired JdbcTemplate jdbc;
     @Autowired PlatformTransactionManager transactions;
@@ -176,6 +179,39 @@ class BookingProcessStartIT {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> queued(id) == 0);
             assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(Long.toString(id))
                     .activityId(RegistrationProcess.EVENT_REGISTERED).count()).isOne();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void aMovedSessionLeavesAStartThatFailedToItsRetryWhichStartsWithTheNewTimes() {
+        long session = fixtures.session(5, false, false);
+        String learner = fixtures.learner();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ClockUtil.setCurrentTime(Date.from(t0));
+        try {
+            long id = new TransactionTemplate(transactions).execute(status -> {
+                long booked = bookedButNotStarted(learner, session);
+                queue.failed(booked, "failure");
+                return booked;
+            });
+
+            // telling the registration that its session moved does not try the failed start again
+            jdbc.update("update training_session set starts_at = starts_at + interval '1 day', "
+                    + "ends_at = ends_at + interval '1 day' where id = ?", session);
+            registrationService.rescheduled(session);
+            assertThat(queued(id)).isOne();
+            assertThat(processOf(id)).isNull();
+
+            ClockUtil.setCurrentTime(Date.from(t0.plus(ProcessStartQueue.FIRST_RETRY)));
+            starter.drain(); // or the catch-up timer's drain, if it is running right now
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> queued(id) == 0);
+            Instant startsAt = jdbc.queryForObject("select starts_at from training_session where id = ?",
+                    java.sql.Timestamp.class, session).toInstant();
+            assertThat(management.createJobQuery().processInstanceId(processOf(id).getId())
+                    .activityId(RegistrationProcess.TIMER_REMINDER_DUE).singleResult().getDuedate())
+                    .isEqualTo(Date.from(startsAt.minus(Duration.ofHours(24))));
         } finally {
             ClockUtil.reset();
         }
