@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,6 +71,29 @@ class BookingProcessStartIT {
                     .registrationId();
             queue.add(id, learner);
             return id;
+        });
+    }
+
+    /** Fixes the engine's clock (the queue's too) for a test that moves it; answers the moment. */
+    private static Instant fixClock() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ClockUtil.setCurrentTime(Date.from(t0));
+        return t0;
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    /** A booking whose process start failed once, before any drain could see it; it waits the first retry. */
+    private long bookedWithAFailedStart(long session) {
+        String learner = fixtures.learner();
+        return new TransactionTemplate(transactions).execute(status -> {
+            long booked = bookedButNotStarted(learner, session);
+            assertThat(queue.failed(booked, "first failure"))
+                    .contains(ClockUtil.getCurrentTime().toInstant().plus(ProcessStartQueue.FIRST_RETRY));
+            return booked;
         });
     }
 
@@ -149,92 +173,65 @@ class BookingProcessStartIT {
 
     @Test
     void aStartThatFailedWaitsLongerAfterEachFailureWithItsErrorKeptAndStartsOnceItsWaitIsOver() {
-        long session = fixtures.session(5, false, false);
-        String learner = fixtures.learner();
-        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ClockUtil.setCurrentTime(Date.from(t0));
-        try {
-            // failed before any drain could see it
-            long id = new TransactionTemplate(transactions).execute(status -> {
-                long booked = bookedButNotStarted(learner, session);
-                assertThat(queue.failed(booked, "first failure")).contains(t0.plus(Duration.ofMinutes(1)));
-                return booked;
-            });
+        Instant t0 = fixClock();
+        long id = bookedWithAFailedStart(fixtures.session(5, false, false));
 
-            starter.drain();
-            assertThat(queued(id)).isOne();
-            assertThat(processOf(id)).isNull();
+        starter.drain();
+        assertThat(queued(id)).isOne();
+        assertThat(processOf(id)).isNull();
 
-            new TransactionTemplate(transactions).executeWithoutResult(status ->
-                    assertThat(queue.failed(id, "second failure")).contains(t0.plus(Duration.ofMinutes(2))));
-            Map<String, Object> retry = jdbc.queryForMap(
-                    "select attempts, last_error from registration_process_start where registration_id = ?", id);
-            assertThat(retry).containsEntry("attempts", 2).containsEntry("last_error", "second failure");
-            ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofMinutes(2)).minusSeconds(1)));
-            starter.drain();
-            assertThat(queued(id)).isOne();
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                assertThat(queue.failed(id, "second failure")).contains(t0.plus(Duration.ofMinutes(2))));
+        Map<String, Object> retry = jdbc.queryForMap(
+                "select attempts, last_error from registration_process_start where registration_id = ?", id);
+        assertThat(retry).containsEntry("attempts", 2).containsEntry("last_error", "second failure");
+        ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofMinutes(2)).minusSeconds(1)));
+        starter.drain();
+        assertThat(queued(id)).isOne();
 
-            ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofMinutes(2))));
-            starter.drain(); // or the catch-up timer's drain, if it is running right now
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> queued(id) == 0);
-            assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(Long.toString(id))
-                    .activityId(RegistrationProcess.EVENT_REGISTERED).count()).isOne();
-        } finally {
-            ClockUtil.reset();
-        }
+        ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofMinutes(2))));
+        starter.drain(); // or the catch-up timer's drain, if it is running right now
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> queued(id) == 0);
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(Long.toString(id))
+                .activityId(RegistrationProcess.EVENT_REGISTERED).count()).isOne();
     }
 
     @Test
     void aMovedSessionLeavesAStartThatFailedToItsRetryWhichStartsWithTheNewTimes() {
+        Instant t0 = fixClock();
         long session = fixtures.session(5, false, false);
-        String learner = fixtures.learner();
-        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ClockUtil.setCurrentTime(Date.from(t0));
-        try {
-            long id = new TransactionTemplate(transactions).execute(status -> {
-                long booked = bookedButNotStarted(learner, session);
-                queue.failed(booked, "failure");
-                return booked;
-            });
+        long id = bookedWithAFailedStart(session);
 
-            // telling the registration that its session moved does not try the failed start again
-            jdbc.update("update training_session set starts_at = starts_at + interval '1 day', "
-                    + "ends_at = ends_at + interval '1 day' where id = ?", session);
-            registrationService.rescheduled(session);
-            assertThat(queued(id)).isOne();
-            assertThat(processOf(id)).isNull();
+        // telling the registration that its session moved does not try the failed start again
+        jdbc.update("update training_session set starts_at = starts_at + interval '1 day', "
+                + "ends_at = ends_at + interval '1 day' where id = ?", session);
+        registrationService.rescheduled(session);
+        assertThat(queued(id)).isOne();
+        assertThat(processOf(id)).isNull();
 
-            ClockUtil.setCurrentTime(Date.from(t0.plus(ProcessStartQueue.FIRST_RETRY)));
-            starter.drain(); // or the catch-up timer's drain, if it is running right now
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> queued(id) == 0);
-            Instant startsAt = jdbc.queryForObject("select starts_at from training_session where id = ?",
-                    java.sql.Timestamp.class, session).toInstant();
-            assertThat(management.createJobQuery().processInstanceId(processOf(id).getId())
-                    .activityId(RegistrationProcess.TIMER_REMINDER_DUE).singleResult().getDuedate())
-                    .isEqualTo(Date.from(startsAt.minus(Duration.ofHours(24))));
-        } finally {
-            ClockUtil.reset();
-        }
+        ClockUtil.setCurrentTime(Date.from(t0.plus(ProcessStartQueue.FIRST_RETRY)));
+        starter.drain(); // or the catch-up timer's drain, if it is running right now
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> queued(id) == 0);
+        Instant startsAt = jdbc.queryForObject("select starts_at from training_session where id = ?",
+                java.sql.Timestamp.class, session).toInstant();
+        assertThat(management.createJobQuery().processInstanceId(processOf(id).getId())
+                .activityId(RegistrationProcess.TIMER_REMINDER_DUE).singleResult().getDuedate())
+                .isEqualTo(Date.from(startsAt.minus(Duration.ofHours(24))));
     }
 
     @Test
     void theWaitAfterAFailedStartDoublesUpToAnHour() {
         long session = fixtures.session(5, false, false);
         String learner = fixtures.learner();
-        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ClockUtil.setCurrentTime(Date.from(t0));
-        try {
-            new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                long id = bookedButNotStarted(learner, session);
-                List<Long> waits = new ArrayList<>();
-                for (int i = 0; i < 9; i++) {
-                    waits.add(Duration.between(t0, queue.failed(id, "failure " + i).orElseThrow()).toMinutes());
-                }
-                assertThat(waits).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
-                status.setRollbackOnly();
-            });
-        } finally {
-            ClockUtil.reset();
-        }
+        Instant t0 = fixClock();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            long id = bookedButNotStarted(learner, session);
+            List<Long> waits = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                waits.add(Duration.between(t0, queue.failed(id, "failure " + i).orElseThrow()).toMinutes());
+            }
+            assertThat(waits).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
+            status.setRollbackOnly();
+        });
     }
 }
