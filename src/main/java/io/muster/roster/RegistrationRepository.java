@@ -54,9 +54,6 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
             + " and r.sessionId in :sessionIds and r.status in :statuses")
     List<Long> sessionsInStatus(Long personId, Collection<Long> sessionIds, Collection<RegistrationStatus> statuses);
 
-    @Query(value = "select id from person where id = :personId for update", nativeQuery = true)
-    List<Long> lockPerson(Long personId);
-
     /** The head of the waiting list: first come, first served. */
     Optional<Registration> findFirstBySessionIdAndStatusOrderByRequestedAtAscIdAsc(Long sessionId,
             RegistrationStatus status);

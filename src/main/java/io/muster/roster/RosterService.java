@@ -12,6 +12,7 @@ import java.util.function.ToIntFunction;
 
 import io.muster.common.ConflictException;
 import io.muster.common.NotFoundException;
+import io.muster.people.PersonLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +29,13 @@ public class RosterService {
 
     private final RegistrationRepository registrations;
     private final SeatLedger seats;
+    private final PersonLock personLock;
     private final Clock clock;
 
-    RosterService(RegistrationRepository registrations, SeatLedger seats, Clock clock) {
+    RosterService(RegistrationRepository registrations, SeatLedger seats, PersonLock personLock, Clock clock) {
         this.registrations = registrations;
         this.seats = seats;
+        this.personLock = personLock;
         this.clock = clock;
     }
 
@@ -347,7 +350,7 @@ public class RosterService {
      */
     @Transactional
     public List<Long> openSessionsInCourse(long personId, long courseId) {
-        registrations.lockPerson(personId);
+        personLock.hold(personId);
         return registrations.openSessionsInCourse(personId, courseId).stream().map(Number::longValue).toList();
     }
 

@@ -133,11 +133,21 @@ class SegmentMembership {
                 Long.class, segmentId).isEmpty();
     }
 
-    /** Brings one person's memberships in line with their profile as it is now in this transaction. */
-    Change follow(long personId) {
-        // profile changes share the lock where the database can (H2 cannot: there they take turns)
+    /**
+     * Holds off segment changes (see {@link #lockForSegmentChange}) until the transaction ends, but
+     * not other people's changes: the memberships this transaction reads stay as they are until it
+     * commits, and a segment change's run, which starts after that change, sees what it wrote.
+     * Profile changes and each person's own smart-enrolment run take it; shared where the database
+     * can (H2 cannot: there they take turns).
+     */
+    void lockForPersonChange() {
         jdbc.queryForList("select id from segment_membership_lock where id = 1 " + (postgres ? "for share" : "for update"),
                 Integer.class);
+    }
+
+    /** Brings one person's memberships in line with their profile as it is now in this transaction. */
+    Change follow(long personId) {
+        lockForPersonChange();
         entities.flush();
         Set<Long> matched = new HashSet<>(jdbc.queryForList(
                 "select s.id from segment s cross join person p where p.id = ? and " + MATCHES, Long.class, personId));
@@ -160,20 +170,12 @@ class SegmentMembership {
 
     /**
      * The next members of a segment in id order, after the given person id, their rows held until
-     * the transaction ends (locked in id order, as {@link #lockPerson} locks one).
+     * the transaction ends (locked in id order, as {@link io.muster.people.PersonLock} locks several).
      */
     List<Long> lockMembersAfter(long segmentId, long afterPersonId, int limit) {
         return jdbc.queryForList("select id from person where id in (select person_id from segment_member "
                 + "where segment_id = ? and person_id > ? order by person_id fetch first ? rows only) "
                 + "order by id for update", Long.class, segmentId, afterPersonId, limit);
-    }
-
-    /** Holds the people's rows until the transaction ends, taken in id order. */
-    void lockPeople(Collection<Long> personIds) {
-        if (!personIds.isEmpty()) {
-            named.queryForList("select id from person where id in (:ids) order by id for update", Map.of("ids", personIds),
-                    Long.class);
-        }
     }
 
     /** Which of the people are members of the segment. */
@@ -184,11 +186,6 @@ class SegmentMembership {
         return new HashSet<>(named.queryForList(
                 "select person_id from segment_member where segment_id = :segment and person_id in (:ids)",
                 Map.of("segment", segmentId, "ids", personIds), Long.class));
-    }
-
-    /** Holds the person's row until the transaction ends, so one person's smart enrolments change one run at a time. */
-    void lockPerson(long personId) {
-        jdbc.queryForList("select id from person where id = ? for update", Long.class, personId);
     }
 
     /** Member counts of every segment that has members. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import io.muster.enrolment.Enrolment;
 import io.muster.enrolment.EnrolmentService;
 import io.muster.enrolment.EnrolmentSource;
+import io.muster.people.PersonLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,20 +34,23 @@ class SmartEnrolments {
     private final SegmentLinks links;
     private final SegmentMembership membership;
     private final EnrolmentService enrolments;
+    private final PersonLock personLock;
     private final int chunkSize;
 
-    SmartEnrolments(SegmentLinks links, SegmentMembership membership, EnrolmentService enrolments,
+    SmartEnrolments(SegmentLinks links, SegmentMembership membership, EnrolmentService enrolments, PersonLock personLock,
             SmartEnrolmentSettings settings) {
         this.links = links;
         this.membership = membership;
         this.enrolments = enrolments;
+        this.personLock = personLock;
         this.chunkSize = settings.chunkSize();
     }
 
     /** Enrols the person on every course linked to a segment they are in; answers how many enrolments started or resumed. */
     @Transactional
     public int enrolPerson(long personId, String actor) {
-        membership.lockPerson(personId);
+        membership.lockForPersonChange();
+        personLock.hold(personId);
         int changed = 0;
         for (SegmentLinks.Link link : links.lockLinksOfMember(personId)) {
             changed += enrolments.enrolAll(link.courseId(), List.of(personId),
@@ -63,7 +67,8 @@ class SmartEnrolments {
      */
     @Transactional
     public int unenrolPerson(long personId, String actor) {
-        membership.lockPerson(personId);
+        membership.lockForPersonChange();
+        personLock.hold(personId);
         Set<String> given = new HashSet<>();
         for (SegmentLinks.Link link : links.lockLinksOfMember(personId)) {
             given.add(link.courseId() + " " + EnrolmentSource.segment(link.segmentId()).value());
@@ -132,7 +137,7 @@ class SmartEnrolments {
         }
         EnrolmentSource source = EnrolmentSource.segment(segmentId);
         List<Long> people = membership.outOfLine(segmentId, source.value(), afterPersonId, chunkSize);
-        membership.lockPeople(people);
+        personLock.holdAll(people);
         Set<Long> members = membership.membersAmong(segmentId, people);
         List<Long> joined = people.stream().filter(members::contains).toList();
         List<Long> left = people.stream().filter(id -> !members.contains(id)).toList();

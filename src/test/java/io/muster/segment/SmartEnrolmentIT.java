@@ -17,6 +17,7 @@ import io.muster.enrolment.EnrolmentService;
 import io.muster.enrolment.EnrolmentSource;
 import io.muster.enrolment.EnrolmentStatus;
 import io.muster.people.PeopleService;
+import io.muster.people.PersonLock;
 import io.muster.support.Api;
 import io.muster.support.Concurrently;
 import io.muster.support.Fixtures;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seed 002 on PostgreSQL, through the API and the smart-enrolment process as it runs in the job
@@ -50,6 +52,7 @@ class SmartEnrolmentIT {
     @Autowired SegmentLinks links;
     @Autowired SmartEnrolments smart;
     @Autowired SegmentMembership membership;
+    @Autowired PersonLock personLock;
     @Autowired JdbcTemplate jdbc;
     @Autowired PlatformTransactionManager transactions;
 
@@ -454,9 +457,38 @@ class SmartEnrolmentIT {
             // the change holds the person's row while it joins: waiting for the segment's would deadlock the run
             assertThat(CompletableFuture.runAsync(() -> fixtures.profile(joins, Map.of("department", dept))))
                     .succeedsWithin(Duration.ofSeconds(20));
-            run.commitAfter(() -> membership.lockPeople(List.of(id(joins))));
+            run.commitAfter(() -> personLock.holdAll(List.of(id(joins))));
         }
         assertThat(membership.membersAmong(segment, List.of(id(joins)))).containsExactly(id(joins));
+    }
+
+    @Test
+    void aRuleChangeWaitsForAPersonsRunUnderWaySoItsOwnRunSeesWhatThatRunEnrolled() throws Exception {
+        String dept = Api.unique("Ops");
+        String learner = fixtures.learner(Map.of("department", Api.unique("Sales")));
+        long person = id(learner);
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long course = course();
+        link(segment, course);
+        // the learner joins the segment; their own run, enrolling them, has not committed yet
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.update("update person set department = ? where id = ?", dept, person);
+            assertThat(membership.follow(person).joined()).containsExactly(segment);
+        });
+        try (HeldTransaction personRun = HeldTransaction.open(transactions, () -> smart.enrolPerson(person, "run"))) {
+            // meanwhile the rule changes and the learner is out again
+            CompletableFuture<Api.Response> changed = CompletableFuture.supplyAsync(() -> api.asAdmin(HttpMethod.PUT,
+                    "/api/segments/" + segment,
+                    Map.of("name", Api.unique("Segment "), "rule", Map.of("department", List.of(Api.unique("HR"))))));
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> changed.isDone() || waitingFor("from segment_membership_lock"));
+            personRun.commitAfter(() -> { });
+            assertThat(changed.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+        settle();
+
+        // the rule change's run saw the enrolment the person's run made, and took it back
+        assertThat(status(learner, course)).isEqualTo(EnrolmentStatus.UNENROLLED);
     }
 
     @Test
@@ -496,15 +528,20 @@ class SmartEnrolmentIT {
         long personId = id(person);
         try (HeldTransaction change = HeldTransaction.open(transactions, () -> membership.follow(personId))) {
             CompletableFuture<Api.Response> answer = CompletableFuture.supplyAsync(segmentChange);
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
-                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like ?",
-                    Long.class, "%from segment_membership_lock%") > 0);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> waitingFor("from segment_membership_lock"));
             change.commitAfter(() -> {
                 jdbc.update("update person set department = ? where id = ?", dept, personId);
                 assertThat(membership.follow(personId).joined()).hasSize(1);
             });
             return answer.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Whether another session waits for a lock in a statement containing the text. */
+    private boolean waitingFor(String statement) {
+        return jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like ?",
+                Long.class, "%" + statement + "%") > 0;
     }
 
     private void assertInLine(String person, long course, long segment, boolean member) {
