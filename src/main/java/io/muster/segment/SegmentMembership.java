@@ -137,8 +137,8 @@ class SegmentMembership {
      * Holds off segment changes (see {@link #lockForSegmentChange}) until the transaction ends, but
      * not other people's changes: the memberships this transaction reads stay as they are until it
      * commits, and a segment change's run, which starts after that change, sees what it wrote.
-     * Profile changes and each person's own smart-enrolment run take it; shared where the database
-     * can (H2 cannot: there they take turns).
+     * Profile changes, each person's own smart-enrolment run and each chunk of a link's run take
+     * it; shared where the database can (H2 cannot: there they take turns).
      */
     void lockForPersonChange() {
         jdbc.queryForList("select id from segment_membership_lock where id = 1 " + (postgres ? "for share" : "for update"),

@@ -92,10 +92,13 @@ class SmartEnrolments {
      * Enrols the next chunk of the segment's members; nothing when the course was unlinked
      * meanwhile. The members are locked before the link, the order a person's own run takes
      * (person, then the links of their segments), so the two wait for each other instead of
-     * deadlocking when someone joins while their segment's course is being linked.
+     * deadlocking when someone joins while their segment's course is being linked. Like a
+     * person's run, a chunk holds off segment changes until it commits: the members it read stay
+     * members, or the rule change's run sees whom it enrolled.
      */
     @Transactional
     public Chunk enrolMembers(long segmentId, long courseId, long afterPersonId, String actor) {
+        membership.lockForPersonChange();
         List<Long> people = membership.lockMembersAfter(segmentId, afterPersonId, chunkSize);
         if (!links.lockIfLinked(segmentId, courseId)) {
             return new Chunk(afterPersonId, 0, false);

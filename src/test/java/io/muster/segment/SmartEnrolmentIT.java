@@ -492,6 +492,31 @@ class SmartEnrolmentIT {
     }
 
     @Test
+    void aRuleChangeWaitsForALinksChunkUnderWaySoItsOwnRunSeesWhomThatChunkEnrolled() throws Exception {
+        String dept = Api.unique("Ops");
+        String learner = fixtures.learner(Map.of("department", dept));
+        long segment = fixtures.segment(Map.of("department", List.of(dept)));
+        long course = course();
+        // the course is linked; the first chunk of the link's run has enrolled the learner, not yet committed
+        links.link(segment, course, "admin");
+        try (HeldTransaction linkRun = HeldTransaction.open(transactions,
+                () -> smart.enrolMembers(segment, course, 0, "run"))) {
+            // meanwhile the rule changes and the learner is out
+            CompletableFuture<Api.Response> changed = CompletableFuture.supplyAsync(() -> api.asAdmin(HttpMethod.PUT,
+                    "/api/segments/" + segment,
+                    Map.of("name", Api.unique("Segment "), "rule", Map.of("department", List.of(Api.unique("HR"))))));
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> changed.isDone() || waitingFor("from segment_membership_lock"));
+            linkRun.commitAfter(() -> { });
+            assertThat(changed.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+        settle();
+
+        // the rule change's run saw the enrolment the link's chunk made, and took it back
+        assertThat(status(learner, course)).isEqualTo(EnrolmentStatus.UNENROLLED);
+    }
+
+    @Test
     void deletingASegmentWaitsForAProfileChangeUnderWayThatJoinsItWithoutADeadlock() throws Exception {
         String dept = Api.unique("Ops");
         String joins = fixtures.learner(Map.of("department", Api.unique("Sales")));
