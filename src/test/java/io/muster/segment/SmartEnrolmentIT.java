@@ -477,13 +477,7 @@ class SmartEnrolmentIT {
         });
         try (HeldTransaction personRun = HeldTransaction.open(transactions, () -> smart.enrolPerson(person, "run"))) {
             // meanwhile the rule changes and the learner is out again
-            CompletableFuture<Api.Response> changed = CompletableFuture.supplyAsync(() -> api.asAdmin(HttpMethod.PUT,
-                    "/api/segments/" + segment,
-                    Map.of("name", Api.unique("Segment "), "rule", Map.of("department", List.of(Api.unique("HR"))))));
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> changed.isDone() || waitingFor("from segment_membership_lock"));
-            personRun.commitAfter(() -> { });
-            assertThat(changed.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+            changeRuleToNobodyWhileUnderWay(segment, personRun);
         }
         settle();
 
@@ -502,13 +496,7 @@ class SmartEnrolmentIT {
         try (HeldTransaction linkRun = HeldTransaction.open(transactions,
                 () -> smart.enrolMembers(segment, course, 0, "run"))) {
             // meanwhile the rule changes and the learner is out
-            CompletableFuture<Api.Response> changed = CompletableFuture.supplyAsync(() -> api.asAdmin(HttpMethod.PUT,
-                    "/api/segments/" + segment,
-                    Map.of("name", Api.unique("Segment "), "rule", Map.of("department", List.of(Api.unique("HR"))))));
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> changed.isDone() || waitingFor("from segment_membership_lock"));
-            linkRun.commitAfter(() -> { });
-            assertThat(changed.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+            changeRuleToNobodyWhileUnderWay(segment, linkRun);
         }
         settle();
 
@@ -561,6 +549,20 @@ class SmartEnrolmentIT {
             });
             return answer.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Changes the segment's rule to one nobody matches while the run is under way: once the
+     * change has answered or waits for a lock, the run commits, then the change must succeed.
+     */
+    private void changeRuleToNobodyWhileUnderWay(long segment, HeldTransaction run) throws Exception {
+        CompletableFuture<Api.Response> changed = CompletableFuture.supplyAsync(() -> api.asAdmin(HttpMethod.PUT,
+                "/api/segments/" + segment,
+                Map.of("name", Api.unique("Segment "), "rule", Map.of("department", List.of(Api.unique("HR"))))));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> changed.isDone() || waitingFor("from segment_membership_lock"));
+        run.commitAfter(() -> { });
+        assertThat(changed.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
     }
 
     /** Whether another session waits for a lock in a statement containing the text. */
