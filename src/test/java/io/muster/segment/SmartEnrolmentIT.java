@@ -471,18 +471,10 @@ class SmartEnrolmentIT {
         long course = course();
         link(segment, course);
         // the learner joins the segment; their own run, enrolling them, has not committed yet
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            jdbc.update("update person set department = ? where id = ?", dept, person);
-            assertThat(membership.follow(person).joined()).containsExactly(segment);
-        });
-        try (HeldTransaction personRun = HeldTransaction.open(transactions, () -> smart.enrolPerson(person, "run"))) {
-            // meanwhile the rule changes and the learner is out again
-            changeRuleToNobodyWhileUnderWay(segment, personRun);
-        }
-        settle();
+        new TransactionTemplate(transactions).executeWithoutResult(tx ->
+                assertThat(moveWithoutARun(person, dept).joined()).containsExactly(segment));
 
-        // the rule change's run saw the enrolment the person's run made, and took it back
-        assertThat(status(learner, course)).isEqualTo(EnrolmentStatus.UNENROLLED);
+        ruleChangeTakesBackWhatARunUnderWayEnrolled(() -> smart.enrolPerson(person, "run"), segment, learner, course);
     }
 
     @Test
@@ -491,17 +483,11 @@ class SmartEnrolmentIT {
         String learner = fixtures.learner(Map.of("department", dept));
         long segment = fixtures.segment(Map.of("department", List.of(dept)));
         long course = course();
-        // the course is linked; the first chunk of the link's run has enrolled the learner, not yet committed
+        // the course is linked; the first chunk of the link's run enrols the learner, not yet committed
         links.link(segment, course, "admin");
-        try (HeldTransaction linkRun = HeldTransaction.open(transactions,
-                () -> smart.enrolMembers(segment, course, 0, "run"))) {
-            // meanwhile the rule changes and the learner is out
-            changeRuleToNobodyWhileUnderWay(segment, linkRun);
-        }
-        settle();
 
-        // the rule change's run saw the enrolment the link's chunk made, and took it back
-        assertThat(status(learner, course)).isEqualTo(EnrolmentStatus.UNENROLLED);
+        ruleChangeTakesBackWhatARunUnderWayEnrolled(() -> smart.enrolMembers(segment, course, 0, "run"), segment,
+                learner, course);
     }
 
     @Test
@@ -543,32 +529,43 @@ class SmartEnrolmentIT {
             CompletableFuture<Api.Response> answer = CompletableFuture.supplyAsync(segmentChange);
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                     .until(() -> waitingFor("from segment_membership_lock"));
-            change.commitAfter(() -> {
-                jdbc.update("update person set department = ? where id = ?", dept, personId);
-                assertThat(membership.follow(personId).joined()).hasSize(1);
-            });
+            change.commitAfter(() -> assertThat(moveWithoutARun(personId, dept).joined()).hasSize(1));
             return answer.get(30, TimeUnit.SECONDS);
         }
     }
 
     /**
-     * Changes the segment's rule to one nobody matches while the run is under way: once the
-     * change has answered or waits for a lock, the run commits, then the change must succeed.
+     * Runs a smart-enrolment step that enrols the learner and holds it open; meanwhile the
+     * segment's rule changes to one nobody matches. Once the change has answered or waits for a
+     * lock, the step commits and the change must succeed; its run must then have seen the
+     * step's enrolment and taken it back.
      */
-    private void changeRuleToNobodyWhileUnderWay(long segment, HeldTransaction run) throws Exception {
-        CompletableFuture<Api.Response> changed = CompletableFuture.supplyAsync(() -> api.asAdmin(HttpMethod.PUT,
-                "/api/segments/" + segment,
-                Map.of("name", Api.unique("Segment "), "rule", Map.of("department", List.of(Api.unique("HR"))))));
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> changed.isDone() || waitingFor("from segment_membership_lock"));
-        run.commitAfter(() -> { });
-        assertThat(changed.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+    private void ruleChangeTakesBackWhatARunUnderWayEnrolled(Runnable step, long segment, String learner, long course)
+            throws Exception {
+        try (HeldTransaction run = HeldTransaction.open(transactions, step)) {
+            CompletableFuture<Api.Response> changed = CompletableFuture.supplyAsync(() -> api.asAdmin(HttpMethod.PUT,
+                    "/api/segments/" + segment,
+                    Map.of("name", Api.unique("Segment "), "rule", Map.of("department", List.of(Api.unique("HR"))))));
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> changed.isDone() || waitingFor("from segment_membership_lock"));
+            run.commitAfter(() -> { });
+            assertThat(changed.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+        settle();
+        assertThat(status(learner, course)).isEqualTo(EnrolmentStatus.UNENROLLED);
+    }
+
+    /** Moves the person to the department and brings their memberships in line, starting no run. */
+    private SegmentMembership.Change moveWithoutARun(long personId, String dept) {
+        jdbc.update("update person set department = ? where id = ?", dept, personId);
+        return membership.follow(personId);
     }
 
     /** Whether another session waits for a lock in a statement containing the text. */
     private boolean waitingFor(String statement) {
-        return jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like ?",
-                Long.class, "%" + statement + "%") > 0;
+        return jdbc.queryForObject(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like ?", Long.class,
+                "%" + statement + "%") > 0;
     }
 
     private void assertInLine(String person, long course, long segment, boolean member) {
