@@ -29,8 +29,9 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
     List<RosterService.LiveRegistration> findLiveValues(Long personId);
 
     /**
-     * Sessions of a course in which the person has an open registration. Locks the person's row
-     * first, so two bookings of one person into one course are checked one after the other.
+     * Sessions of a course in which the person has an open registration. The caller holds the
+     * person's row ({@link RosterService#openSessionsInCourse}), so two bookings of one person into
+     * one course are checked one after the other.
      */
     @Query(value = """
             select r.session_id from registration r join training_session s on s.id = r.session_id

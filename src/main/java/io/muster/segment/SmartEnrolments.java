@@ -37,8 +37,8 @@ class SmartEnrolments {
     private final PersonLock personLock;
     private final int chunkSize;
 
-    SmartEnrolments(SegmentLinks links, SegmentMembership membership, EnrolmentService enrolments, PersonLock personLock,
-            SmartEnrolmentSettings settings) {
+    SmartEnrolments(SegmentLinks links, SegmentMembership membership, EnrolmentService enrolments,
+            PersonLock personLock, SmartEnrolmentSettings settings) {
         this.links = links;
         this.membership = membership;
         this.enrolments = enrolments;
@@ -49,8 +49,7 @@ class SmartEnrolments {
     /** Enrols the person on every course linked to a segment they are in; answers how many enrolments started or resumed. */
     @Transactional
     public int enrolPerson(long personId, String actor) {
-        membership.lockForPersonChange();
-        personLock.hold(personId);
+        holdPerson(personId);
         int changed = 0;
         for (SegmentLinks.Link link : links.lockLinksOfMember(personId)) {
             changed += enrolments.enrolAll(link.courseId(), List.of(personId),
@@ -67,8 +66,7 @@ class SmartEnrolments {
      */
     @Transactional
     public int unenrolPerson(long personId, String actor) {
-        membership.lockForPersonChange();
-        personLock.hold(personId);
+        holdPerson(personId);
         Set<String> given = new HashSet<>();
         for (SegmentLinks.Link link : links.lockLinksOfMember(personId)) {
             given.add(link.courseId() + " " + EnrolmentSource.segment(link.segmentId()).value());
@@ -86,6 +84,15 @@ class SmartEnrolments {
             }
         }
         return ended;
+    }
+
+    /**
+     * A person's run holds off segment changes, then the person's row: the order a profile change
+     * takes, so a rule change waits for the run and its own run sees what this one did.
+     */
+    private void holdPerson(long personId) {
+        membership.lockForPersonChange();
+        personLock.hold(personId);
     }
 
     /**
