@@ -151,9 +151,7 @@ class RegistrationFacade {
 
     /** Completes the registration's open approval task as the actor; false when there is none. */
     boolean decideApproval(long registrationId, boolean approved, String comment, String actor) {
-        Task task = tasks.createTaskQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(Long.toString(registrationId))
-                .taskDefinitionKey(USER_APPROVE_REGISTRATION).singleResult();
+        Task task = approvalTask(registrationId);
         if (task == null) {
             return false;
         }
@@ -163,6 +161,18 @@ class RegistrationFacade {
             return null;
         });
         return true;
+    }
+
+    /** Who the registration's open approval waits for (a username or a group id), or null when none is open. */
+    String approverOf(long registrationId) {
+        Task task = approvalTask(registrationId);
+        return task == null ? null : (String) runtime.getVariable(task.getExecutionId(), VAR_APPROVER);
+    }
+
+    private Task approvalTask(long registrationId) {
+        return tasks.createTaskQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(Long.toString(registrationId))
+                .taskDefinitionKey(USER_APPROVE_REGISTRATION).singleResult();
     }
 
     void cancelled(long registrationId) {

@@ -55,6 +55,18 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
             + " and r.sessionId in :sessionIds and r.status in :statuses")
     List<Long> sessionsInStatus(Long personId, Collection<Long> sessionIds, Collection<RegistrationStatus> statuses);
 
+    /** Every registration of a person, the latest session first (their own registrations page). */
+    @Query(value = """
+            select r.* from registration r join training_session s on s.id = r.session_id
+            where r.person_id = :personId order by s.starts_at desc, r.id desc""", nativeQuery = true)
+    List<Registration> findByPerson(Long personId);
+
+    /** How many wait ahead of a place in the queue: first come, first served, as the promotion takes them. */
+    @Query("select count(r) from Registration r where r.sessionId = :sessionId"
+            + " and r.status = io.muster.roster.RegistrationStatus.WAITING_LIST"
+            + " and (r.requestedAt < :requestedAt or (r.requestedAt = :requestedAt and r.id < :id))")
+    long countQueuedAhead(Long sessionId, java.time.Instant requestedAt, Long id);
+
     /** The head of the waiting list: first come, first served. */
     Optional<Registration> findFirstBySessionIdAndStatusOrderByRequestedAtAscIdAsc(Long sessionId,
             RegistrationStatus status);

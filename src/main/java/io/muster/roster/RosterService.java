@@ -402,6 +402,22 @@ public class RosterService {
         return registrations.findLiveValues(personId);
     }
 
+    /** Every registration of the person, the latest session first. */
+    @Transactional(readOnly = true)
+    public List<Registration> ofPerson(long personId) {
+        return registrations.findByPerson(personId);
+    }
+
+    /** A waiting registration's place in its queue, 1 for the next to be offered a seat; null when not waiting. */
+    @Transactional(readOnly = true)
+    public Integer queuePosition(Registration registration) {
+        if (registration.getStatus() != RegistrationStatus.WAITING_LIST) {
+            return null;
+        }
+        return 1 + (int) registrations.countQueuedAhead(registration.getSessionId(), registration.getRequestedAt(),
+                registration.getId());
+    }
+
     @Transactional(readOnly = true)
     public List<Registration> rosterOf(long sessionId) {
         return registrations.findBySessionIdOrderByRequestedAtAscIdAsc(sessionId);
