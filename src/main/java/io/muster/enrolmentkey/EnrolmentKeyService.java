@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * into all of those sessions at once, through the registration process, or into none.
  */
 @Service
-class EnrolmentKeyService {
+public class EnrolmentKeyService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -98,7 +98,7 @@ class EnrolmentKeyService {
      * a conditional update on the key's row, then each session through the registration process.
      * A full session, an existing registration or a refusal rolls it all back, the use included.
      */
-    List<RegistrationView> redeem(String code, String username) {
+    public List<RegistrationView> redeem(String code, String username) {
         return transactions.run(() -> {
             EnrolmentKey key = get(code);
             Instant now = clock.instant();

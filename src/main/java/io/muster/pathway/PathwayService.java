@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * step (of every pathway) that names it.
  */
 @Service
-class PathwayService {
+public class PathwayService {
 
     private final PathwayRepository pathways;
     private final CourseService courses;
@@ -122,22 +122,29 @@ class PathwayService {
     }
 
     /** One step's state for a learner. */
-    record StepProgress(int position, PathwayStep.Kind kind, Long courseId, Set<Long> sessionIds,
+    public record StepProgress(int position, PathwayStep.Kind kind, Long courseId, Set<Long> sessionIds,
             PathwayStep.Rule rule, Set<Long> attendedSessionIds, int progress, boolean done) {
     }
 
-    record Progress(long pathwayId, String title, int progress, boolean completed, List<StepProgress> steps) {
+    public record Progress(long pathwayId, String title, int progress, boolean completed, List<StepProgress> steps) {
     }
 
     /** Each step weighs the same in the overall progress; the pathway is complete when every step is done. */
     @Transactional(readOnly = true)
-    Progress progressOf(long pathwayId, String username) {
+    public Progress progressOf(long pathwayId, String username) {
         Pathway pathway = get(pathwayId);
         long personId = people.get(username).getId();
         List<StepProgress> steps = pathway.getSteps().stream().map(step -> stepProgress(step, personId)).toList();
         int overall = steps.isEmpty() ? 0 : steps.stream().mapToInt(StepProgress::progress).sum() / steps.size();
         boolean completed = steps.stream().allMatch(StepProgress::done);
         return new Progress(pathway.getId(), pathway.getTitle(), completed ? 100 : overall, completed, steps);
+    }
+
+    /** The learner's progress on every pathway, in the order they were made. */
+    @Transactional(readOnly = true)
+    public List<Progress> progressOfAll(String username) {
+        return pathways.findAll(org.springframework.data.domain.Sort.by("id")).stream()
+                .map(p -> progressOf(p.getId(), username)).toList();
     }
 
     private StepProgress stepProgress(PathwayStep step, long personId) {

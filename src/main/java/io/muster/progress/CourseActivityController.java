@@ -1,31 +1,11 @@
 package io.muster.progress;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import io.muster.common.NotFoundException;
-import io.muster.course.Course;
-import io.muster.course.CourseService;
-import io.muster.course.MultipleSessionEnrolment;
-import io.muster.courseitem.CourseItemKind;
-import io.muster.courseitem.CourseItems;
 import io.muster.enrolment.Enrolment;
-import io.muster.enrolment.EnrolmentService;
-import io.muster.people.PeopleService;
-import io.muster.people.Person;
-import io.muster.roster.Registration;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
+import io.muster.progress.CourseActivity.LearnerActivity;
 import io.muster.security.CurrentUser;
-import io.muster.session.SessionService;
-import io.muster.session.TrainingSession;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,45 +13,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The course activity report: every learner on the course (enrolled, or in one of its sessions),
- * each session they are in with its status, the course's uploads and evaluations, and progress.
- */
+/** The course activity report, one learner's line of it, and marking a learner failed. */
 @RestController
 class CourseActivityController {
 
-    private final CourseService courses;
-    private final SessionService sessions;
-    private final RosterService roster;
-    private final PeopleService people;
-    private final EnrolmentService enrolments;
-    private final MultipleSessionEnrolment multipleSessions;
+    private final CourseActivity activity;
     private final CourseCompletion completion;
-    private final CourseItems items;
 
-    CourseActivityController(CourseService courses, SessionService sessions, RosterService roster,
-            PeopleService people, EnrolmentService enrolments, MultipleSessionEnrolment multipleSessions,
-            CourseCompletion completion, CourseItems items) {
-        this.courses = courses;
-        this.sessions = sessions;
-        this.roster = roster;
-        this.people = people;
-        this.enrolments = enrolments;
-        this.multipleSessions = multipleSessions;
+    CourseActivityController(CourseActivity activity, CourseCompletion completion) {
+        this.activity = activity;
         this.completion = completion;
-        this.items = items;
-    }
-
-    record SessionLine(long sessionId, String title, Instant startsAt, long registrationId,
-            RegistrationStatus status) {
-    }
-
-    record ItemLine(long itemId, CourseItemKind kind, String title, boolean required, boolean done,
-            Instant submittedAt) {
-    }
-
-    record LearnerActivity(String username, String name, String enrolmentStatus, int progress,
-            List<SessionLine> sessions, List<ItemLine> items) {
     }
 
     record EnrolmentView(String username, long courseId, String status, int progress) {
@@ -83,41 +34,17 @@ class CourseActivityController {
      */
     @GetMapping("/api/courses/{courseId}/activity")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
-    @Transactional(readOnly = true)
     List<LearnerActivity> activity(@PathVariable long courseId) {
-        Course course = courses.get(courseId);
-        Map<Long, List<Registration>> byPerson = new LinkedHashMap<>();
-        roster.ofCourse(courseId).forEach(r -> byPerson.computeIfAbsent(r.getPersonId(), k -> new ArrayList<>()).add(r));
-        Map<Long, Enrolment> enrolled = new HashMap<>();
-        enrolments.liveIn(courseId).forEach(e -> enrolled.put(e.getPersonId(), e));
-        Set<Long> listed = new LinkedHashSet<>(enrolled.keySet());
-        byPerson.forEach((personId, registrations) -> {
-            if (registrations.stream().anyMatch(r -> r.getStatus().isLive())) {
-                listed.add(personId);
-            }
-        });
-        Report report = new Report(course);
-        Map<Long, Map<Long, Instant>> submitted = items.submittedIn(courseId);
-        List<LearnerActivity> lines = new ArrayList<>();
-        for (Long personId : listed) {
-            lines.add(report.of(people.get(personId), byPerson.getOrDefault(personId, List.of()),
-                    enrolled.get(personId), submitted.getOrDefault(personId, Map.of())));
-        }
-        lines.sort(Comparator.comparing(LearnerActivity::username));
-        return lines;
+        return activity.activity(courseId);
     }
 
     /** One learner's activity on the course: admins and enrolment managers, or the learner themselves. */
     @GetMapping("/api/people/{username}/courses/{courseId}/progress")
-    @Transactional(readOnly = true)
     LearnerActivity progressOf(@PathVariable String username, @PathVariable long courseId) {
         if (!CurrentUser.managesEnrolments() && !username.equals(CurrentUser.username())) {
             throw new NotFoundException("Person", username);
         }
-        Course course = courses.get(courseId);
-        Person person = people.get(username);
-        return new Report(course).of(person, roster.ofPersonInCourse(person.getId(), courseId),
-                enrolments.find(person.getId(), courseId).orElse(null), items.submittedBy(person.getId(), courseId));
+        return activity.of(username, courseId);
     }
 
     /** Marks the learner's course failed, where the course allows failure. */
@@ -129,31 +56,4 @@ class CourseActivityController {
         return new EnrolmentView(username, courseId, failed.getStatus().name(), failed.getProgress());
     }
 
-    /** What one course's lines share: its items, the multiple-session switch, the sessions read so far. */
-    private final class Report {
-
-        private final boolean several;
-        private final List<CourseItems.Item> courseItems;
-        private final List<Long> required;
-        private final Map<Long, TrainingSession> sessionCache = new HashMap<>();
-
-        Report(Course course) {
-            this.several = multipleSessions.allowedFor(course);
-            this.courseItems = items.of(course.getId());
-            this.required = courseItems.stream().filter(CourseItems.Item::required).map(CourseItems.Item::id).toList();
-        }
-
-        LearnerActivity of(Person person, List<Registration> registrations, Enrolment enrolment,
-                Map<Long, Instant> submitted) {
-            List<SessionLine> lines = registrations.stream().filter(r -> r.getStatus().isLive()).map(r -> {
-                TrainingSession s = sessionCache.computeIfAbsent(r.getSessionId(), sessions::get);
-                return new SessionLine(s.getId(), s.getTitle(), s.getStartsAt(), r.getId(), r.getStatus());
-            }).toList();
-            List<ItemLine> itemLines = courseItems.stream().map(i -> new ItemLine(i.id(), i.kind(), i.title(),
-                    i.required(), submitted.containsKey(i.id()), submitted.get(i.id()))).toList();
-            String status = enrolment == null ? null : enrolment.getStatus().name();
-            int progress = CourseCompletion.percent(registrations, several, required, submitted);
-            return new LearnerActivity(person.getUsername(), person.getName(), status, progress, lines, itemLines);
-        }
-    }
 }
