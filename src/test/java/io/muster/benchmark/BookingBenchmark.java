@@ -40,6 +40,7 @@ import io.muster.people.PeopleService;
 import io.muster.security.MusterGroups;
 import io.muster.support.EmbeddedServices;
 import io.muster.support.Fixtures;
+import io.muster.support.PageClient;
 import io.muster.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +72,8 @@ class BookingBenchmark {
     private static final String PASSWORD = "bench-password";
     private static final double API_TO_SQL_TARGET = 0.25;
     private static final double CALENDAR_P95_TARGET_MS = 50;
+    /** The sessions page renders the same calendar as HTML, a page of it at a time. */
+    private static final double PAGE_P95_TARGET_MS = 100;
 
     @Autowired PeopleService people;
     @Autowired Fixtures fixtures;
@@ -302,6 +305,17 @@ class BookingBenchmark {
                 settings.calendarRequests(), settings.timeLimit(), cpu, i -> calendar(learner));
         long decisionsAfter = decisionInstances();
 
+        PageClient browser = new PageClient("http://localhost:" + port,
+                Executors.newFixedThreadPool(2, named(CpuMeter.CLIENT_THREAD_PREFIX + "page-")))
+                .signIn(learner, PASSWORD);
+        progress("sessions page: warm-up, 1 client, " + settings.clients() + " clients");
+        LoadRunner.run("sessions page warm-up", settings.clients(), settings.calendarWarmup(), settings.timeLimit(), cpu,
+                i -> sessionsPage(browser));
+        Result pageOne = LoadRunner.run("sessions page, 1 client", 1, settings.calendarRequests(),
+                settings.timeLimit(), cpu, i -> sessionsPage(browser));
+        Result pageMany = LoadRunner.run("sessions page, " + settings.clients() + " clients", settings.clients(),
+                settings.calendarRequests(), settings.timeLimit(), cpu, i -> sessionsPage(browser));
+
         // the timed calls read the first page (the API's default); here every page is read
         List<JsonNode> entries = new ArrayList<>();
         for (int offset = 0; ; offset += 500) {
@@ -344,7 +358,26 @@ class BookingBenchmark {
         if (Double.isNaN(worstP95)) {
             s.append("  no calendar request succeeded\n");
         }
+        s.append("SESSIONS PAGE  GET /sessions (HTML, signed in with a session cookie, first page of ")
+                .append(25).append(" sessions)\n");
+        s.append(header());
+        s.append(row(pageOne));
+        s.append(row(pageMany));
+        for (Result r : List.of(pageOne, pageMany)) {
+            s.append("  ").append(r.name()).append(": ").append(r.outcomeSummary()).append("\n");
+            r.sampleErrors().forEach(e -> s.append("    error sample ").append(e).append("\n"));
+        }
+        s.append(String.format("  p95 target < %.0f ms: 1 client %s, %d clients %s; page / API p95 at %d clients = %.2f%n",
+                PAGE_P95_TARGET_MS, pageOne.percentileMillis(95) < PAGE_P95_TARGET_MS ? "MET" : "MISSED",
+                settings.clients(), pageMany.percentileMillis(95) < PAGE_P95_TARGET_MS ? "MET" : "MISSED",
+                settings.clients(), pageMany.percentileMillis(95) / many.percentileMillis(95)));
         return s.toString();
+    }
+
+    private static Outcome sessionsPage(PageClient client) {
+        HttpResponse<String> r = client.get("/sessions");
+        return r.statusCode() == 200 && r.body().contains("session-card") ? Outcome.ok("200", r.body().length())
+                : Outcome.failed("HTTP " + r.statusCode(), r.body());
     }
 
     private Outcome calendar(String learner) throws IOException, InterruptedException {
