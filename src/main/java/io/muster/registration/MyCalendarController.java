@@ -30,7 +30,8 @@ class MyCalendarController {
 
     record CalendarEntry(long id, long courseId, String courseTitle, String title, String shortDescription,
             OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, int durationMinutes, String type,
-            String location, String onlineUrl, Integer capacity, Integer seatsLeft, boolean full, boolean waitingList,
+            String location, String onlineUrl, String trainer, Integer capacity, Integer seatsLeft, boolean full,
+            boolean waitingList,
             boolean approvalRequired, RegistrationStatus myStatus, Long myRegistrationId) {
     }
 
@@ -58,7 +59,7 @@ class MyCalendarController {
         Integer seatsLeft = s.seatsLeft();
         return new CalendarEntry(s.id(), s.courseId(), s.courseTitle(), s.title(), s.shortDescription(),
                 s.startsAt().atZone(zone).toOffsetDateTime(), s.endsAt().atZone(zone).toOffsetDateTime(),
-                s.timeZone(), s.durationMinutes(), s.type(), s.location(), s.onlineUrl(), s.capacity(), seatsLeft,
+                s.timeZone(), s.durationMinutes(), s.type(), s.location(), s.onlineUrl(), s.trainerName(), s.capacity(), seatsLeft,
                 seatsLeft != null && seatsLeft == 0, s.waitingList(), s.approvalRequired(),
                 mine == null ? null : mine.status(), mine == null ? null : mine.id());
     }

@@ -75,8 +75,8 @@ public class UpcomingSessions {
 
     public record Upcoming(long id, long courseId, String courseTitle, String title, String shortDescription,
             Instant startsAt, Instant endsAt, String timeZone, int durationMinutes, String type, String location,
-            String onlineUrl, Integer capacity, int seatsTaken, boolean waitingList, boolean approvalRequired,
-            String status, Audience audience) {
+            String onlineUrl, String trainerName, Integer capacity, int seatsTaken, boolean waitingList,
+            boolean approvalRequired, String status, Audience audience) {
 
         public Integer seatsLeft() {
             return capacity == null ? null : Math.max(0, capacity - seatsTaken);
@@ -133,8 +133,9 @@ public class UpcomingSessions {
         return jdbc.query("""
                 select s.id, s.course_id, c.title as course_title, s.title, s.short_description, s.starts_at,
                        s.ends_at, s.time_zone, s.duration_minutes, s.type, s.location, s.online_url, s.capacity,
-                       s.seats_taken, s.waiting_list, s.approval_required, s.status
+                       s.seats_taken, s.waiting_list, s.approval_required, s.status, t.name as trainer_name
                 from training_session s join course c on c.id = s.course_id
+                left join person t on t.id = s.trainer_id
                 where s.status = 'SCHEDULED' and s.starts_at > ?
                 order by s.starts_at, s.id""", (rs, i) -> {
                     long id = rs.getLong("id");
@@ -142,7 +143,7 @@ public class UpcomingSessions {
                             rs.getString("title"), rs.getString("short_description"),
                             rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                             rs.getString("time_zone"), rs.getInt("duration_minutes"), rs.getString("type"),
-                            rs.getString("location"), rs.getString("online_url"),
+                            rs.getString("location"), rs.getString("online_url"), rs.getString("trainer_name"),
                             (Integer) rs.getObject("capacity", Integer.class), rs.getInt("seats_taken"),
                             rs.getBoolean("waiting_list"), rs.getBoolean("approval_required"), rs.getString("status"),
                             audiences.computeIfAbsent(new Audience(departments.getOrDefault(id, List.of()),

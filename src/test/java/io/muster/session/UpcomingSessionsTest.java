@@ -123,7 +123,7 @@ class UpcomingSessionsTest {
 
     private static Upcoming session(long id, Instant startsAt) {
         return new Upcoming(id, 10, "Course", "Session " + id, null, startsAt, startsAt.plusSeconds(3600),
-                "Europe/London", 60, "IN_PERSON", "Room 1", null, 10, 0, true, false, "SCHEDULED",
+                "Europe/London", 60, "IN_PERSON", "Room 1", null, "Terry Trainer", 10, 0, true, false, "SCHEDULED",
                 new Audience(List.of(), List.of(), List.of()));
     }
 }
