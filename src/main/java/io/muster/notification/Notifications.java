@@ -241,6 +241,7 @@ public class Notifications {
         Map<String, String> values = new HashMap<>();
         values.put("trainer", trainer.getName());
         values.put("session", session.getTitle());
+        values.put("sessionId", Long.toString(sessionId));
         values.put("start", DATE_TIME.format(session.getStartsAt().atZone(zone)) + " (" + zone.getId() + ")");
         values.put("reason", session.getCancellationReason());
         values.put("baseUrl", baseUrl);
