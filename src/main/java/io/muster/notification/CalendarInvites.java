@@ -85,6 +85,7 @@ class CalendarInvites {
                 .withComponent(zones.getTimeZone(e.zone().getId()).getVTimeZone())
                 .withComponent(vevent)
                 .getFluentTarget();
-        return calendar.toString();
+        // Calendar.toString() writes every content line whole; RFC 5545 wants them folded
+        return ContentLines.fold(calendar.toString());
     }
 }
