@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * iTIP calendar parts (RFC 5546) that calendar clients accept: REQUEST puts a session in the
  * attendee's calendar, a later REQUEST with a higher SEQUENCE moves it, CANCEL with the same UID
- * removes it. Times carry the session's own zone with its VTIMEZONE.
+ * removes it. Times carry the session's own zone with its VTIMEZONE (see SessionTimeZone).
  */
 @Component
 class CalendarInvites {
@@ -82,9 +82,11 @@ class CalendarInvites {
 
         Calendar calendar = new Calendar().withProdId(PROD_ID).withDefaults()
                 .withProperty(new Method(method))
-                .withComponent(zones.getTimeZone(e.zone().getId()).getVTimeZone())
+                .withComponent(SessionTimeZone.around(zones.getTimeZone(e.zone().getId()).getVTimeZone(), e.start(),
+                        e.end()))
                 .withComponent(vevent)
                 .getFluentTarget();
-        return calendar.toString();
+        // Calendar.toString() writes every content line whole; RFC 5545 wants them folded
+        return ContentLines.fold(calendar.toString());
     }
 }

@@ -1,18 +1,25 @@
 package io.muster.notification;
 
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.muster.people.PersonRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The in-process SMTP and IMAP server of the embedded default run mode: a real mail server on
  * localhost that holds the mailbox of Muster's own address, so mails and calendar replies travel
- * the same way as in production. Off with the postgres profile.
+ * the same way as in production, and a mailbox for everyone Muster writes to, so what they were
+ * sent can be read. Off with the postgres profile.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "muster.mail.embedded-server", havingValue = "true")
@@ -26,9 +33,36 @@ class EmbeddedMailServer {
                 new ServerSetup(smtp.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         server.setUser(settings.from(), smtp.getUsername(), smtp.getPassword());
+        server.getUserManager().setMessageDeliveryHandler((message, address) -> mailbox(server, address.getEmail()));
         server.start();
         log.info("In-process mail server: SMTP on port {}, IMAP on port {}, mailbox {}", smtp.getPort(),
                 settings.imapPort(), settings.from());
         return server;
+    }
+
+    /** Everyone known at the start has their mailbox at once, so a login works before their first mail. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> mailboxesOfPeople(GreenMail server, PersonRepository people) {
+        return ready -> people.findAll().forEach(person -> mailbox(server, person.getEmail()));
+    }
+
+    /**
+     * The mailbox of an address, made on first use: login and password are the part before the @
+     * (for the demo people, their username and password), or the whole address where another
+     * address already has that login.
+     */
+    private static synchronized GreenMailUser mailbox(GreenMail server, String email) {
+        UserManager users = server.getUserManager();
+        GreenMailUser user = users.getUserByEmail(email);
+        if (user != null) {
+            return user;
+        }
+        String localPart = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+        String login = users.getUser(localPart) == null ? localPart : email;
+        try {
+            return users.createUser(email, login, login);
+        } catch (UserException e) {
+            throw new IllegalStateException("Cannot make a mailbox for " + email, e);
+        }
     }
 }

@@ -12,7 +12,8 @@ public enum MailType {
     /** Before the start, to REGISTERED learners; again after each change of the session. */
     REMINDER("reminder", false, null),
     WAITING_LIST("waiting-list", false, null),
-    SEAT_OFFER("seat-offer", false, null),
+    /** A seat held for the head of the waiting list: a REQUEST awaiting their answer, as an invitation is. */
+    SEAT_OFFER("seat-offer", false, "REQUEST"),
     /** Takes the session out of the calendar again (iTIP CANCEL) where an invitation went out. */
     CANCELLED("cancelled", false, "CANCEL"),
     /** Sent by an admin or the trainer from the roster (seed 004's email types). */

@@ -1,9 +1,9 @@
 package io.muster.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -45,8 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter
-            .ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(Locale.UK);
+    /** How every mail names a time: in the reader's zone, with the zone's short name at that time. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz",
+            Locale.ENGLISH);
 
     private final JavaMailSender mailSender;
     private final MailTemplates templates;
@@ -136,11 +137,19 @@ public class Notifications {
         sendToTrainer(MailType.TRAINER_INVITATION, sessionId);
     }
 
-    /** Registered learners, and invitees who have not answered yet: both have the session in their calendar. */
+    /**
+     * Registered learners, and invitees and those offered a seat who have not answered yet: all have
+     * the session in their calendar.
+     */
     private boolean holdsCalendarEntry(Registration registration) {
         return registration.getStatus() == RegistrationStatus.REGISTERED
-                || (registration.getStatus() == RegistrationStatus.INVITED
-                        && sent.existsByEventKey(eventKey(registration.getId(), MailType.INVITATION)));
+                || (registration.getStatus() == RegistrationStatus.INVITED && askedToAnswer(registration.getId()));
+    }
+
+    /** An invitation or a seat offer went out with the calendar entry, awaiting the learner's answer. */
+    private boolean askedToAnswer(long registrationId) {
+        return sent.existsByEventKey(eventKey(registrationId, MailType.INVITATION))
+                || sent.existsByEventKey(eventKey(registrationId, MailType.SEAT_OFFER));
     }
 
     /** A mail to one person that is about no registration (an enrolment, for instance); the caller fills the values. */
@@ -241,7 +250,8 @@ public class Notifications {
         Map<String, String> values = new HashMap<>();
         values.put("trainer", trainer.getName());
         values.put("session", session.getTitle());
-        values.put("start", DATE_TIME.format(session.getStartsAt().atZone(zone)) + " (" + zone.getId() + ")");
+        values.put("sessionId", Long.toString(sessionId));
+        values.put("start", when(session.getStartsAt(), zone));
         values.put("reason", session.getCancellationReason());
         values.put("baseUrl", baseUrl);
         values.put("place", session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : session.getLocation());
@@ -269,13 +279,13 @@ public class Notifications {
         Map<String, String> values = new HashMap<>();
         values.put("learner", learner.getName());
         values.put("session", session.getTitle());
-        values.put("start", DATE_TIME.format(session.getStartsAt().atZone(zone)) + " (" + zone.getId() + ")");
+        values.put("start", when(session.getStartsAt(), zone));
         values.put("place", session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : session.getLocation());
         values.put("seatsLeft", session.getSeatsLeft() == null ? "unlimited" : session.getSeatsLeft().toString());
         values.put("registrationId", registration.getId().toString());
         values.put("baseUrl", baseUrl);
         values.put("offerExpiresAt", registration.getOfferExpiresAt() == null ? ""
-                : DATE_TIME.format(registration.getOfferExpiresAt().atZone(zone)));
+                : when(registration.getOfferExpiresAt(), zone));
         List<StatusChange> history = new ArrayList<>(registration.getHistory());
         values.put("reason", history.isEmpty() ? "" : history.get(history.size() - 1).getReason());
         return values;
@@ -291,7 +301,7 @@ public class Notifications {
         }
         boolean cancel = "CANCEL".equals(type.calendarMethod());
         if (cancel && !sent.existsByEventKey(eventKey(registration.getId(), MailType.REGISTERED))
-                && !sent.existsByEventKey(eventKey(registration.getId(), MailType.INVITATION))) {
+                && !askedToAnswer(registration.getId())) {
             return null;
         }
         CalendarInvites.Event event = new CalendarInvites.Event(calendarUid(registration.getId()),
@@ -300,8 +310,14 @@ public class Notifications {
                 session.getType() == SessionType.IN_PERSON ? session.getLocation() : null,
                 session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : null,
                 settings.from(), "Muster", learner.getEmail(), learner.getName(),
-                type != MailType.INVITATION && registration.getStatus() != RegistrationStatus.INVITED);
+                type != MailType.INVITATION && type != MailType.SEAT_OFFER
+                        && registration.getStatus() != RegistrationStatus.INVITED);
         return cancel ? invites.cancel(event) : invites.request(event);
+    }
+
+    /** "Tue 8 Dec 2026, 14:00 GMT" */
+    private static String when(Instant instant, ZoneId zone) {
+        return WHEN.format(instant.atZone(zone));
     }
 
     private String calendarUid(long registrationId) {

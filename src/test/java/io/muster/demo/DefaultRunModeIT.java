@@ -77,7 +77,13 @@ class DefaultRunModeIT {
             mail.setSubject("Hello Muster");
             mail.setText("a reply");
             app.getBean(JavaMailSender.class).send(mail);
-            assertThat(subjectsInInbox(imap)).contains("Hello Muster");
+            assertThat(subjectsInInbox(imap, "muster", "muster")).contains("Hello Muster");
+            // and a mailbox for each person, login and password their username, as for the demo people
+            mail.setTo("learner2@muster.local");
+            mail.setSubject("Hello Leo");
+            app.getBean(JavaMailSender.class).send(mail);
+            assertThat(subjectsInInbox(imap, "learner2", "learner2")).contains("Hello Leo");
+            assertThat(subjectsInInbox(imap, "learner6", "learner6")).doesNotContain("Hello Leo");
         }
         try (ConfigurableApplicationContext again = start(smtp, imap)) {
             assertThat(again.getBean(PersonRepository.class).count()).isEqualTo(people);
@@ -85,11 +91,11 @@ class DefaultRunModeIT {
         }
     }
 
-    private static List<String> subjectsInInbox(int imapPort) throws Exception {
+    private static List<String> subjectsInInbox(int imapPort, String login, String password) throws Exception {
         Properties props = new Properties();
         props.setProperty("mail.store.protocol", "imap");
         Store store = Session.getInstance(props).getStore("imap");
-        store.connect("127.0.0.1", imapPort, "muster", "muster");
+        store.connect("127.0.0.1", imapPort, login, password);
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);

@@ -21,7 +21,10 @@ public final class CalendarParts {
     private CalendarParts() {
     }
 
-    /** The text/calendar alternative, checked for its method and validity, parsed as a calendar client would. */
+    /**
+     * The text/calendar alternative, checked for its method, its folding and its validity, parsed as a
+     * calendar client would.
+     */
     public static Calendar calendarOf(MimeMessage message, String method) throws Exception {
         MimeMultipart parts = (MimeMultipart) message.getContent();
         assertThat(parts.getContentType()).startsWith("multipart/alternative");
@@ -36,6 +39,9 @@ public final class CalendarParts {
         Object content = part.getContent();
         String ics = content instanceof String s ? s
                 : new String(((InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
+        // RFC 5545 3.1: content lines are folded to at most 75 octets, line break excluded
+        assertThat(ics.split("\r\n")).allSatisfy(line -> assertThat(line.getBytes(StandardCharsets.UTF_8).length)
+                .as(line).isLessThanOrEqualTo(75));
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
         assertThat(calendar.validate().hasErrors()).as(calendar.validate().getEntries().toString()).isFalse();
