@@ -5,18 +5,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.muster.course.Course;
 import io.muster.course.CourseKind;
+import io.muster.common.Times;
 import io.muster.course.CourseService;
 import io.muster.notification.MailType;
 import io.muster.notification.Notifications;
@@ -48,8 +46,6 @@ public class EnrolmentMails {
     private static final int ATTEMPTS = 3;
     /** Mails per SMTP connection and per ledger transaction. */
     private static final int BATCH = 100;
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter
-            .ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(Locale.UK);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -61,10 +57,13 @@ public class EnrolmentMails {
     private final UpcomingSessions upcoming;
     private final Decisions decisions;
     private final Clock clock;
+    private final String baseUrl;
 
     EnrolmentMails(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
             Notifications notifications, EnrolmentRepository enrolments, PeopleService people, CourseService courses,
-            UpcomingSessions upcoming, Decisions decisions, Clock clock) {
+            UpcomingSessions upcoming, Decisions decisions, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${muster.base-url}") String baseUrl) {
+        this.baseUrl = baseUrl;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
@@ -193,10 +192,10 @@ public class EnrolmentMails {
         String lines = upcoming.scheduledAfter(now).stream()
                 .filter(s -> s.courseId() == course.getId())
                 .filter(s -> visible.of(s.rules(now)).visible())
-                .map(s -> "- " + s.title() + ", " + DATE_TIME.format(s.startsAt().atZone(zone)) + " ("
-                        + zone.getId() + "), " + ("ONLINE".equals(s.type()) ? "online" : s.location())
+                .map(s -> "- " + s.title() + ", " + Times.at(s.startsAt(), zone) + ", "
+                        + ("ONLINE".equals(s.type()) ? "online" : s.location())
                         + (s.seatsLeft() == null ? "" : ", " + s.seatsLeft() + " seats left")
-                        + ": book with POST /api/sessions/" + s.id() + "/registrations")
+                        + ": " + baseUrl + "/sessions/" + s.id())
                 .collect(Collectors.joining("\n"));
         return lines.isEmpty() ? "(no session is scheduled yet; you will be able to book as soon as one is)" : lines;
     }

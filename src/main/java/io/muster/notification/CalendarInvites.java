@@ -46,6 +46,11 @@ class CalendarInvites {
         return calendar(Method.VALUE_REQUEST, event, Status.VALUE_CONFIRMED);
     }
 
+    /** The same entry as a file to import (RFC 5546 PUBLISH): a calendar that has it from a mail keeps one. */
+    String publish(Event event) {
+        return calendar(Method.VALUE_PUBLISH, event, Status.VALUE_CONFIRMED);
+    }
+
     String cancel(Event event) {
         return calendar(Method.VALUE_CANCEL, event, Status.VALUE_CANCELLED);
     }

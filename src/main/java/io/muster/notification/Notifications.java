@@ -3,17 +3,16 @@ package io.muster.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.muster.common.Times;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.roster.Registration;
@@ -46,8 +45,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     /** How every mail names a time: in the reader's zone, with the zone's short name at that time. */
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz",
-            Locale.ENGLISH);
 
     private final JavaMailSender mailSender;
     private final MailTemplates templates;
@@ -251,7 +248,7 @@ public class Notifications {
         values.put("trainer", trainer.getName());
         values.put("session", session.getTitle());
         values.put("sessionId", Long.toString(sessionId));
-        values.put("start", when(session.getStartsAt(), zone));
+        values.put("start", Times.at(session.getStartsAt(), zone));
         values.put("reason", session.getCancellationReason());
         values.put("baseUrl", baseUrl);
         values.put("place", session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : session.getLocation());
@@ -279,13 +276,13 @@ public class Notifications {
         Map<String, String> values = new HashMap<>();
         values.put("learner", learner.getName());
         values.put("session", session.getTitle());
-        values.put("start", when(session.getStartsAt(), zone));
+        values.put("start", Times.at(session.getStartsAt(), zone));
         values.put("place", session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : session.getLocation());
         values.put("seatsLeft", session.getSeatsLeft() == null ? "unlimited" : session.getSeatsLeft().toString());
         values.put("registrationId", registration.getId().toString());
         values.put("baseUrl", baseUrl);
         values.put("offerExpiresAt", registration.getOfferExpiresAt() == null ? ""
-                : when(registration.getOfferExpiresAt(), zone));
+                : Times.at(registration.getOfferExpiresAt(), zone));
         List<StatusChange> history = new ArrayList<>(registration.getHistory());
         values.put("reason", history.isEmpty() ? "" : history.get(history.size() - 1).getReason());
         return values;
@@ -304,20 +301,33 @@ public class Notifications {
                 && !askedToAnswer(registration.getId())) {
             return null;
         }
-        CalendarInvites.Event event = new CalendarInvites.Event(calendarUid(registration.getId()),
-                session.getCalendarSequence() + (cancel ? 1 : 0), session.getTitle(), session.getShortDescription(),
-                session.getStartsAt(), session.getEndsAt(), session.getZone(),
-                session.getType() == SessionType.IN_PERSON ? session.getLocation() : null,
-                session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : null,
-                settings.from(), "Muster", learner.getEmail(), learner.getName(),
+        CalendarInvites.Event event = event(registration, session, learner, cancel ? 1 : 0,
                 type != MailType.INVITATION && type != MailType.SEAT_OFFER
                         && registration.getStatus() != RegistrationStatus.INVITED);
         return cancel ? invites.cancel(event) : invites.request(event);
     }
 
-    /** "Tue 8 Dec 2026, 14:00 GMT" */
-    private static String when(Instant instant, ZoneId zone) {
-        return WHEN.format(instant.atZone(zone));
+    /**
+     * A live registration's calendar entry as an {@code .ics} file ("Add to calendar"): the UID and
+     * sequence of its mails, so importing it next to an invitation leaves one entry.
+     */
+    @Transactional(readOnly = true)
+    public String calendarFile(long registrationId) {
+        Registration registration = roster.get(registrationId);
+        TrainingSession session = sessions.get(registration.getSessionId());
+        Person learner = people.get(registration.getPersonId());
+        return invites.publish(event(registration, session, learner, 0,
+                registration.getStatus() != RegistrationStatus.INVITED));
+    }
+
+    private CalendarInvites.Event event(Registration registration, TrainingSession session, Person learner,
+            int sequenceAhead, boolean accepted) {
+        return new CalendarInvites.Event(calendarUid(registration.getId()),
+                session.getCalendarSequence() + sequenceAhead, session.getTitle(), session.getShortDescription(),
+                session.getStartsAt(), session.getEndsAt(), session.getZone(),
+                session.getType() == SessionType.IN_PERSON ? session.getLocation() : null,
+                session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : null,
+                settings.from(), "Muster", learner.getEmail(), learner.getName(), accepted);
     }
 
     private String calendarUid(long registrationId) {

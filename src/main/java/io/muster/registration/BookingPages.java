@@ -1,12 +1,18 @@
 package io.muster.registration;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
+import io.muster.notification.Notifications;
 import io.muster.roster.RegistrationStatus;
 import io.muster.security.CurrentUser;
 import io.muster.web.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +35,10 @@ class BookingPages {
     private final MyBookings bookings;
     private final RegistrationService service;
     private final Clock clock;
+    private final Notifications notifications;
 
-    BookingPages(MyBookings bookings, RegistrationService service, Clock clock) {
+    BookingPages(MyBookings bookings, RegistrationService service, Clock clock, Notifications notifications) {
+        this.notifications = notifications;
         this.bookings = bookings;
         this.service = service;
         this.clock = clock;
@@ -72,6 +80,19 @@ class BookingPages {
     String registration(@PathVariable long id, Model model) {
         model.addAttribute("line", bookings.registration(id, CurrentUser.username(), CurrentUser.managesEnrolments()));
         return "registration/registration";
+    }
+
+    /** "Add to calendar": the registration's entry with the UID its mails carry. */
+    @GetMapping(value = "/registrations/{id}/calendar.ics")
+    ResponseEntity<String> calendar(@PathVariable long id) {
+        MyBookings.Line line = bookings.registration(id, CurrentUser.username(), CurrentUser.managesEnrolments());
+        if (!line.mine().isLive()) {
+            throw new io.muster.common.NotFoundException("Calendar entry of registration", id);
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("muster-session-" + line.session().id() + ".ics").build().toString())
+                .body(notifications.calendarFile(id));
     }
 
     /** The first "Cancel registration": asks for a reason before anything changes. */

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import io.muster.common.Times;
 import io.muster.people.PeopleService;
 import io.muster.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,6 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class PageContext {
 
     private static final String VIEWER = PageContext.class.getName() + ".viewer";
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
@@ -80,7 +80,7 @@ public class PageContext {
 
     /** "Tue 8 Dec 2026, 14:00 GMT". */
     public String at(Instant instant) {
-        return instant == null ? "" : AT.format(local(instant));
+        return instant == null ? "" : Times.at(instant, zone());
     }
 
     /** "Tue 8 Dec 2026". */

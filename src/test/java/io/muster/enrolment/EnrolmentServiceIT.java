@@ -210,8 +210,7 @@ class EnrolmentServiceIT {
 
         Mailbox.awaitSubjects(learner + "@example.org", 1);
         String text = body(Mailbox.to(learner + "@example.org").get(0));
-        assertThat(text).contains("/api/sessions/" + open + "/registrations")
-                .doesNotContain("/api/sessions/" + elsewhere + "/registrations");
+        assertThat(text).contains("/sessions/" + open).doesNotContain("/sessions/" + elsewhere).doesNotContain("/api/");
     }
 
     @Test

@@ -39,6 +39,11 @@ public final class CalendarParts {
         Object content = part.getContent();
         String ics = content instanceof String s ? s
                 : new String(((InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
+        return calendarOf(ics, method);
+    }
+
+    /** A calendar file, checked as a mail's calendar part is. */
+    public static Calendar calendarOf(String ics, String method) throws Exception {
         // RFC 5545 3.1: content lines are folded to at most 75 octets, line break excluded
         assertThat(ics.split("\r\n")).allSatisfy(line -> assertThat(line.getBytes(StandardCharsets.UTF_8).length)
                 .as(line).isLessThanOrEqualTo(75));

@@ -1,12 +1,18 @@
 package io.muster.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.muster.support.Api;
+import io.muster.support.CalendarParts;
+import io.muster.support.Mailbox;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.model.component.VEvent;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
 import io.muster.support.PageClient;
@@ -64,7 +70,7 @@ class PagesWithoutScriptIT {
     }
 
     @Test
-    void aLearnerBooksAndCancelsWithAReasonThroughPlainForms() {
+    void aLearnerBooksAddsItToTheirCalendarAndCancelsWithAReasonThroughPlainForms() throws Exception {
         long session = fixtures.session(fixtures.course("SELF"), 3, false);
         String learner = fixtures.learner();
         PageClient client = client().signIn(learner, Api.passwordOf(learner));
@@ -77,6 +83,14 @@ class PagesWithoutScriptIT {
         assertThat(page.body()).contains("You are registered").contains(">Cancel registration</button>");
         long registration = fixtures.calendar(learner).stream().filter(s -> s.get("id").asLong() == session)
                 .findFirst().orElseThrow().get("myRegistrationId").asLong();
+
+        HttpResponse<String> ics = client.get("/registrations/" + registration + "/calendar.ics");
+        assertThat(ics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/calendar"));
+        VEvent entry = CalendarParts.eventOf(CalendarParts.calendarOf(ics.body(), "PUBLISH"));
+        MimeMessage confirmation = await().atMost(Duration.ofSeconds(30)).until(
+                () -> Mailbox.to(learner + "@example.org"), mails -> !mails.isEmpty()).get(0);
+        assertThat(CalendarParts.value(entry, "UID")).isEqualTo(CalendarParts.value(
+                CalendarParts.eventOf(CalendarParts.calendarOf(confirmation, "REQUEST")), "UID"));
 
         HttpResponse<String> confirm = client.get("/registrations/" + registration + "/cancel");
         assertThat(confirm.body()).contains("<label for=\"reason\">Reason</label>");
