@@ -78,12 +78,15 @@ class CalendarInvites {
         Organizer organizer = new Organizer(URI.create("mailto:" + e.organizerEmail()));
         organizer.add(new Cn(e.organizerName()));
         vevent.add(organizer);
-        Attendee attendee = new Attendee(URI.create("mailto:" + e.attendeeEmail()));
-        attendee.add(new Cn(e.attendeeName()));
-        attendee.add(Role.REQ_PARTICIPANT);
-        attendee.add(e.accepted() ? PartStat.ACCEPTED : PartStat.NEEDS_ACTION);
-        attendee.add(e.accepted() ? Rsvp.FALSE : Rsvp.TRUE);
-        vevent.add(attendee);
+        // a published entry names no attendee (RFC 5546 3.2.1): it is the reader's own copy
+        if (!Method.VALUE_PUBLISH.equals(method)) {
+            Attendee attendee = new Attendee(URI.create("mailto:" + e.attendeeEmail()));
+            attendee.add(new Cn(e.attendeeName()));
+            attendee.add(Role.REQ_PARTICIPANT);
+            attendee.add(e.accepted() ? PartStat.ACCEPTED : PartStat.NEEDS_ACTION);
+            attendee.add(e.accepted() ? Rsvp.FALSE : Rsvp.TRUE);
+            vevent.add(attendee);
+        }
 
         Calendar calendar = new Calendar().withProdId(PROD_ID).withDefaults()
                 .withProperty(new Method(method))

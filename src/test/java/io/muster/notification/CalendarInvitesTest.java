@@ -68,6 +68,19 @@ class CalendarInvitesTest {
                 .isEqualTo("Schulungsraum Zürich, 3. Stock, Bahnhofstraße 1");
     }
 
+    @Test
+    void aPublishedEntryForAddToCalendarKeepsTheUidAndNamesNoAttendee() throws Exception {
+        CalendarInvites.Event event = event(ZoneId.of("Europe/London"), Instant.parse("2026-12-08T14:00:00Z"),
+                Duration.ofHours(2), "Lena Learner");
+        Calendar published = parse(invites.publish(event));
+        VEvent entry = published.getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
+        assertThat(published.getProperty("METHOD").map(Property::getValue)).contains("PUBLISH");
+        assertThat(entry.getProperty("UID").map(Property::getValue)).contains(event.uid());
+        assertThat(entry.getProperty("ATTENDEE")).isEmpty();
+        assertThat(lines(invites.publish(event))).allSatisfy(line ->
+                assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
+    }
+
     @ParameterizedTest(name = "{0} from {1} for {2}")
     @CsvSource({
             // winter, summer, across the change to summer time, years ahead

@@ -54,8 +54,12 @@ public final class PageClient {
         return this;
     }
 
-    public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET());
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.GET());
     }
 
     /** Posts the form as the page at {@code formPage} would: with that page's CSRF token. */

@@ -70,6 +70,13 @@ class PagesWithoutScriptIT {
     }
 
     @Test
+    void behindAnHttpsProxyTheSessionCookieIsSecure() {
+        HttpResponse<String> login = client().get("/login", "X-Forwarded-Proto", "https");
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("JSESSIONID")
+                .contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
+    }
+
+    @Test
     void aLearnerBooksAddsItToTheirCalendarAndCancelsWithAReasonThroughPlainForms() throws Exception {
         long session = fixtures.session(fixtures.course("SELF"), 3, false);
         String learner = fixtures.learner();
