@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import io.muster.common.ConflictException;
+import io.muster.common.InvalidInputException;
+import io.muster.common.NotFoundException;
 import io.muster.courseitem.CourseItems;
 import io.muster.enrolmentkey.EnrolmentKeyService;
 import io.muster.registration.RegistrationView;
@@ -49,7 +52,7 @@ class LearningPages {
         model.addAttribute("keyCode", code);
         String typed = code.strip();
         if (typed.isEmpty()) {
-            return Refusal.showOn(new io.muster.common.InvalidInputException("Enrolment key", "enter the key you were given"),
+            return Refusal.showOn(new InvalidInputException("Enrolment key", "enter the key you were given"),
                     response, model, () -> courses(model));
         }
         try {
@@ -57,9 +60,9 @@ class LearningPages {
             redirect.addFlashAttribute("done", "learning.key.redeemed");
             redirect.addFlashAttribute("doneCount", booked.size());
             return "redirect:/me/registrations";
-        } catch (io.muster.common.NotFoundException e) {
+        } catch (NotFoundException e) {
             // an unknown key is the learner's typing, not a page that does not exist
-            return Refusal.showOn(new io.muster.common.ConflictException("There is no enrolment key " + typed),
+            return Refusal.showOn(new ConflictException("There is no enrolment key " + typed),
                     response, model, () -> courses(model));
         } catch (RuntimeException e) {
             return Refusal.showOn(e, response, model, () -> courses(model));
@@ -71,7 +74,7 @@ class LearningPages {
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
             if (file == null || file.isEmpty()) {
-                throw new io.muster.common.InvalidInputException("file", "choose a file that is not empty");
+                throw new InvalidInputException("file", "choose a file that is not empty");
             }
             try (InputStream content = file.getInputStream()) {
                 items.submitUpload(itemId, CurrentUser.username(), file.getOriginalFilename(), file.getContentType(),

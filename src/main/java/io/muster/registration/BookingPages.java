@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
+import io.muster.common.InvalidInputException;
+import io.muster.common.NotFoundException;
 import io.muster.notification.Notifications;
 import io.muster.roster.RegistrationStatus;
 import io.muster.security.CurrentUser;
@@ -87,7 +89,7 @@ class BookingPages {
     ResponseEntity<String> calendar(@PathVariable long id) {
         MyBookings.Line line = bookings.registration(id, CurrentUser.username(), CurrentUser.managesEnrolments());
         if (!line.mine().isLive()) {
-            throw new io.muster.common.NotFoundException("Calendar entry of registration", id);
+            throw new NotFoundException("Calendar entry of registration", id);
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -108,7 +110,7 @@ class BookingPages {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         model.addAttribute("reason", reason);
         if (why != null && why.length() > REASON_MAX) {
-            return Refusal.showOn(new io.muster.common.InvalidInputException("reason",
+            return Refusal.showOn(new InvalidInputException("reason",
                     "at most " + REASON_MAX + " characters"), response, model, () -> confirmCancel(id, model));
         }
         try {

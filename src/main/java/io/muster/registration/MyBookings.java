@@ -15,6 +15,7 @@ import io.muster.rules.Decisions;
 import io.muster.session.Material;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;
+import io.muster.session.SessionType;
 import io.muster.session.TrainingSession;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -154,7 +155,7 @@ class MyBookings {
         Instant now = clock.instant();
         return new SessionDetail(s.getId(), s.getTitle(), s.getCourse().getId(), s.getCourse().getTitle(),
                 s.getShortDescription(), s.getStartsAt(), s.getEndsAt(), s.getDurationMinutes(),
-                s.getType() == io.muster.session.SessionType.ONLINE, s.getLocation(),
+                s.getType() == SessionType.ONLINE, s.getLocation(),
                 showJoinLink ? s.getOnlineUrl() : null, s.getTrainer() == null ? null : s.getTrainer().getName(),
                 s.getCapacity(), s.getSeatsLeft(), s.isWaitingList(), s.isApprovalRequired(), s.getStatus(),
                 s.getCancellationReason(), List.copyOf(s.getMaterials()),

@@ -1,6 +1,7 @@
 package io.muster.registration;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import io.muster.roster.RosterService.LiveRegistration;
 import io.muster.security.CurrentUser;
@@ -101,15 +103,20 @@ class SessionsPage {
             }
         }
 
-        boolean matches(Upcoming s, ZoneId zone) {
-            LocalDate day = s.startsAt().atZone(zone).toLocalDate();
+        /** The filter as a test of one session, its values read once per request. */
+        Predicate<Upcoming> test(ZoneId zone) {
             Long courseId = orNull(this::courseId);
             LocalDate fromDate = orNull(this::fromDate);
             LocalDate toDate = orNull(this::toDate);
-            return (courseId == null || courseId == s.courseId())
-                    && (type == null || type.isBlank() || type.equals(s.type()))
-                    && (location == null || location.isBlank() || location.equals(s.location()))
-                    && (fromDate == null || !day.isBefore(fromDate)) && (toDate == null || !day.isAfter(toDate));
+            Instant after = fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant();
+            Instant before = toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant();
+            String typeWanted = type == null || type.isBlank() ? null : type;
+            String locationWanted = location == null || location.isBlank() ? null : location;
+            return s -> (courseId == null || courseId == s.courseId())
+                    && (typeWanted == null || typeWanted.equals(s.type()))
+                    && (locationWanted == null || locationWanted.equals(s.location()))
+                    && (after == null || !s.startsAt().isBefore(after))
+                    && (before == null || s.startsAt().isBefore(before));
         }
     }
 
@@ -130,7 +137,8 @@ class SessionsPage {
         model.addAttribute("invalid", usable.invalid());
         ZoneId zone = page.zone();
         MyCalendar.Visible visible = calendar.ofAnyone(CurrentUser.username());
-        List<Entry> matching = visible.sessions().stream().filter(s -> usable.matches(s, zone))
+        Predicate<Upcoming> wanted = usable.test(zone);
+        List<Entry> matching = visible.sessions().stream().filter(wanted)
                 .map(s -> new Entry(s, visible.mineOf(s))).toList();
         model.addAttribute("courses", courses(visible.sessions()));
         model.addAttribute("locations", locations(visible.sessions()));

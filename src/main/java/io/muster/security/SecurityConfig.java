@@ -65,8 +65,7 @@ class SecurityConfig {
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
                         // The webapps check their own login (shared identity store) and their own CSRF token.
                         .requestMatchers(camundaWebapps).permitAll()
-                        .requestMatchers(paths("/login", "/error", "/css/**", "/js/**", "/webjars/**",
-                                "/favicon.ico")).permitAll()
+                        .requestMatchers(paths("/login", "/error", "/assets/**", "/webjars/**")).permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(camundaWebapps))
                 .headers(headers -> headers

@@ -12,7 +12,6 @@ import java.util.Locale;
 import io.muster.common.Times;
 import io.muster.people.PeopleService;
 import io.muster.security.CurrentUser;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -120,11 +119,5 @@ public class PageContext {
     /** Whole days from now until the instant (negative once past). */
     public long daysUntil(Instant instant) {
         return Duration.between(clock.instant(), instant).toDays();
-    }
-
-    /** The page's own path and query, for a "back to where I was" link. */
-    public String currentUrl(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 }

@@ -38,6 +38,10 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("muster.chromedriver", "/usr/bin/chromedriver"));
     private static final List<String> BLOCKING_IMPACTS = List.of("serious", "critical");
 
+    /** Every checked page is kept as a picture here, so a failed journey in CI can be looked at. */
+    private static final Path SCREENSHOTS = Path.of("target", "journeys");
+    private static final java.util.concurrent.atomic.AtomicInteger SHOTS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final WebDriver driver;
     private final String baseUrl;
 
@@ -162,6 +166,8 @@ public final class Browser implements AutoCloseable {
 
     /** Runs axe-core on the page as it is now; fails on any serious or critical violation. */
     public Browser checked() {
+        String name = path().replaceAll("[^A-Za-z0-9]+", "_");
+        screenshot(SCREENSHOTS.resolve(String.format("%03d%s.png", SHOTS.incrementAndGet(), name)));
         Results results = new AxeBuilder().analyze(driver);
         List<Rule> blocking = results.getViolations().stream()
                 .filter(v -> BLOCKING_IMPACTS.contains(v.getImpact())).toList();
