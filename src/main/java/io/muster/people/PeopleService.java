@@ -84,7 +84,13 @@ public class PeopleService {
     /** The person's profile for read paths (the calendar), without the entity. */
     @Transactional(readOnly = true)
     public PersonProfile profile(String username) {
-        return people.findProfile(username).orElseThrow(() -> new NotFoundException("Person", username));
+        return findProfile(username).orElseThrow(() -> new NotFoundException("Person", username));
+    }
+
+    /** The same for an account that may have no Muster profile (an admin's). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PersonProfile> findProfile(String username) {
+        return people.findProfile(username);
     }
 
     @Transactional(readOnly = true)

@@ -55,7 +55,7 @@ class MyCalendar {
     /** The same for an account that may have no learner profile: it sees nothing. */
     @Transactional(readOnly = true)
     Visible ofAnyone(String username) {
-        return people.find(username).map(p -> of(p.profile())).orElseGet(() -> new Visible(List.of(), Map.of()));
+        return people.findProfile(username).map(this::of).orElseGet(() -> new Visible(List.of(), Map.of()));
     }
 
     private Visible of(PersonProfile me) {

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,8 +199,13 @@ class SessionsPage {
     }
 
     private static List<String> locations(List<Upcoming> sessions) {
-        TreeSet<String> locations = new TreeSet<>();
-        sessions.stream().filter(s -> s.location() != null).forEach(s -> locations.add(s.location()));
-        return List.copyOf(locations);
+        Set<String> distinct = new HashSet<>();
+        sessions.forEach(s -> {
+            if (s.location() != null) {
+                distinct.add(s.location());
+            }
+        });
+        return distinct.stream().sorted().toList();
     }
+
 }
