@@ -47,14 +47,9 @@ class MyCalendar {
         }
     }
 
+    /** What the person sees; an account without a learner profile (an admin's) sees nothing. */
     @Transactional(readOnly = true)
     Visible of(String username) {
-        return of(people.profile(username));
-    }
-
-    /** The same for an account that may have no learner profile: it sees nothing. */
-    @Transactional(readOnly = true)
-    Visible ofAnyone(String username) {
         return people.findProfile(username).map(this::of).orElseGet(() -> new Visible(List.of(), Map.of()));
     }
 

@@ -42,6 +42,7 @@ class MyCalendarController {
     @GetMapping("/api/me/sessions")
     ResponseEntity<List<CalendarEntry>> mySessions(@RequestParam(defaultValue = "0") @Min(0) int offset,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        // an account without a learner profile (an admin's) has an empty calendar, not a 404 about itself
         MyCalendar.Visible visible = calendar.of(CurrentUser.username());
         List<Upcoming> all = visible.sessions();
         List<CalendarEntry> page = all.stream().skip(offset).limit(limit).map(s -> entry(s, visible.mineOf(s)))

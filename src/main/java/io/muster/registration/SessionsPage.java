@@ -137,7 +137,7 @@ class SessionsPage {
     String sessions(@ModelAttribute("filter") Filter usable, Model model) {
         model.addAttribute("invalid", usable.invalid());
         ZoneId zone = page.zone();
-        MyCalendar.Visible visible = calendar.ofAnyone(CurrentUser.username());
+        MyCalendar.Visible visible = calendar.of(CurrentUser.username());
         Predicate<Upcoming> wanted = usable.test(zone);
         List<Entry> matching = visible.sessions().stream().filter(wanted)
                 .map(s -> new Entry(s, visible.mineOf(s))).toList();

@@ -94,6 +94,15 @@ class RegistrationApiIT {
     }
 
     @Test
+    void anAccountWithoutALearnerProfileHasAnEmptyCalendarNotA404AboutItself() {
+        fixtures.session(3, false, false);
+        Api.Response calendar = api.get(Api.ADMIN, Api.ADMIN_PASSWORD, "/api/me/sessions");
+        assertThat(calendar.status()).isEqualTo(200);
+        assertThat(calendar.body()).isEmpty();
+        assertThat(calendar.headers().getFirst("X-Total-Count")).isEqualTo("0");
+    }
+
+    @Test
     void aRepeatedBookingIsRefusedAndNeverASecondRegistration() {
         long session = fixtures.session(5, false, false);
         String learner = fixtures.learner();
