@@ -89,6 +89,20 @@ class SecurityIT {
     }
 
     @Test
+    void aLearnerIsRefusedAnAdminOperationBeforeItsFieldsAreChecked() {
+        String learner = api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of());
+        for (String path : List.of("/api/sessions", "/api/courses", "/api/people", "/api/segments")) {
+            Api.Response refused = api.post(learner, Api.passwordOf(learner), path, Map.of());
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.text()).as(path).doesNotContain("errors").doesNotContain("must not");
+        }
+        Api.Response broken = api.exchange(learner, Api.passwordOf(learner), org.springframework.http.HttpMethod.POST,
+                "/api/sessions", "{not json");
+        assertThat(broken.status()).isEqualTo(403);
+    }
+
+    @Test
     void learnersHaveNoWebappAccessAndNoAdminApi() {
         String learner = api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of());
         List<String> groups = List.of(MusterGroups.LEARNERS);
