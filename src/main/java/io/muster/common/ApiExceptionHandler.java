@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -127,6 +128,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
+        BodySizeLimit.TooLarge tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Too large", tooLarge.getMessage()));
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+            String expected = expected(mismatch.getTargetType());
+            problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request body must be " + expected
+                    + (mismatch.getMessage() != null && mismatch.getMessage().contains("START_ARRAY")
+                            ? ", not an array" : ""));
+            problem.setProperty("errors", List.of(fieldError("body", "expected " + expected)));
+            return ResponseEntity.badRequest().body(problem);
+        }
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                     unknown.getPropertyName() + ": unknown field");
@@ -144,6 +158,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     "The request body is missing or is not valid JSON.");
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static BodySizeLimit.TooLarge tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.TooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    /** What a body of the given type looks like, in a person's words. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a JSON object";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a JSON string";
+        }
+        return Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a JSON number" : "a JSON object";
     }
 
     private static String path(JsonMappingException e) {

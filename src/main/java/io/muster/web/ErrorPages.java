@@ -2,6 +2,7 @@ package io.muster.web;
 
 import java.net.URI;
 
+import io.muster.common.BodySizeLimit;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -27,8 +28,10 @@ class ErrorPages implements ErrorController {
     Object error(HttpServletRequest request) {
         HttpStatus status = status(request);
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object limit = request.getAttribute(BodySizeLimit.LIMIT_ATTRIBUTE);
+        String reason = limit == null ? null : "The request body is larger than " + limit + ".";
         if (path != null && isApi(path)) {
-            ProblemDetail problem = ProblemDetail.forStatus(status);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason);
             problem.setTitle(status.getReasonPhrase());
             problem.setType(URI.create("about:blank"));
             problem.setInstance(URI.create(path));
@@ -36,6 +39,7 @@ class ErrorPages implements ErrorController {
         }
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
+        page.addObject("reason", reason);
         return page;
     }
 
