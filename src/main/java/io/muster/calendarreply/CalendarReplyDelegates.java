@@ -116,7 +116,7 @@ final class CalendarReplyDelegates {
         }
 
         @Override
-        public void execute(DelegateExecution execution) {
+        public void execute(DelegateExecution execution) throws MessagingException {
             inbox.remove((String) execution.getVariable(VAR_MESSAGE_ID));
         }
     }

@@ -1,6 +1,12 @@
 package io.muster.calendarreply;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,61 +15,59 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.camunda.bpm.extension.mail.delete.DeleteMailConnector;
-import org.camunda.bpm.extension.mail.delete.DeleteMailRequest;
-import org.camunda.bpm.extension.mail.dto.Mail;
-import org.camunda.bpm.extension.mail.poll.PollMailConnector;
-import org.camunda.bpm.extension.mail.poll.PollMailRequest;
-import org.camunda.bpm.extension.mail.poll.PollMailResponse;
 import org.camunda.bpm.extension.mail.service.FolderWrapper;
 import org.camunda.bpm.extension.mail.service.MailService;
 import org.camunda.bpm.extension.mail.service.MailServiceFactory;
-import org.camunda.connect.Connectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The IMAP inbox of Muster's own address, through the Camunda mail connector (configured by
- * notification.MailConnectorSetup): mail-poll lists it, mail-delete removes what was handled,
- * and what cannot be handled is moved to the folder {@link #ASIDE}. A Message-ID names a mail
- * across the separate jobs of one poll; message numbers would shift as mails leave.
+ * The IMAP inbox of Muster's own address, through the Camunda mail connector's mail service
+ * (configured by notification.MailConnectorSetup): what was handled is removed, what cannot be
+ * handled is moved to the folder {@link #ASIDE}. A mail is named by its Message-ID across the
+ * separate jobs of one poll (message numbers shift as mails leave); a mail that came without one
+ * (some clients and gateways omit it) is named by a digest of its content, which stays the same
+ * from poll to poll, so its reply counts once like any other.
  */
 @Component
 class ReplyInbox {
 
     static final String INBOX = "INBOX";
     static final String ASIDE = "Muster-Unprocessed";
+    static final String DERIVED_SUFFIX = "@content.muster";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplyInbox.class);
 
-    /**
-     * The Message-IDs in the inbox. A mail without one cannot be named later, so it goes aside
-     * at once. An unreachable inbox is logged and yields none: the next poll tries again.
-     */
+    /** The names of the mails in the inbox. An unreachable inbox is logged and yields none: the next poll tries again. */
     List<String> messageIds() {
-        List<Mail> mails;
-        try {
-            PollMailRequest request = ((PollMailConnector) Connectors.getConnector(PollMailConnector.CONNECTOR_ID))
-                    .createRequest().folder(INBOX).downloadAttachments(false);
-            mails = ((PollMailResponse) request.execute()).getMails();
-        } catch (RuntimeException e) {
+        try (FolderWrapper inbox = mailService().getFolder(INBOX)) {
+            List<String> ids = new ArrayList<>();
+            for (Message message : inbox.getFolder().getMessages()) {
+                ids.add(nameOf(message));
+            }
+            return ids;
+        } catch (MessagingException | RuntimeException e) {
             LOG.warn("Calendar replies: cannot read the inbox ({}); the next poll tries again", e.getMessage());
             return List.of();
         }
-        List<String> ids = new ArrayList<>();
-        List<Integer> anonymous = new ArrayList<>();
-        for (Mail mail : mails) {
-            if (mail.getMessageId() == null || mail.getMessageId().isBlank()) {
-                anonymous.add(mail.getMessageNumber());
-            } else {
-                ids.add(mail.getMessageId());
+    }
+
+    /** The Message-ID, or for a mail without one a name derived from all its bytes. */
+    static String nameOf(Message message) throws MessagingException {
+        String id = message instanceof MimeMessage mime ? mime.getMessageID() : null;
+        if (id != null && !id.isBlank()) {
+            return id;
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                message.writeTo(sink);
             }
+            return "<" + HexFormat.of().formatHex(digest.digest()) + DERIVED_SUFFIX + ">";
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new MessagingException("Cannot name a mail without a Message-ID", e);
         }
-        if (!anonymous.isEmpty()) {
-            setAsideByNumber(anonymous);
-        }
-        return ids;
     }
 
     /** The whole mail, read while the inbox is open; empty when it is gone already. */
@@ -81,11 +85,14 @@ class ReplyInbox {
         T read(Message message) throws MessagingException;
     }
 
-    /** Handled: out of the inbox, so the next poll does not see it again. */
-    void remove(String messageId) {
-        DeleteMailRequest request = ((DeleteMailConnector) Connectors.getConnector(DeleteMailConnector.CONNECTOR_ID))
-                .createRequest().folder(INBOX).messageIds(messageId);
-        request.execute();
+    /** Handled: out of the inbox (expunged when it closes), so the next poll does not see it again. */
+    void remove(String messageId) throws MessagingException {
+        try (FolderWrapper inbox = mailService().getFolder(INBOX)) {
+            Optional<Message> message = find(inbox.getFolder(), messageId);
+            if (message.isPresent()) {
+                message.get().setFlag(Flags.Flag.DELETED, true);
+            }
+        }
     }
 
     /** Not for Muster or not understood: moved to {@link #ASIDE} for a person to look at. */
@@ -95,16 +102,6 @@ class ReplyInbox {
             if (message.isPresent()) {
                 move(inbox.getFolder(), new Message[] {message.get()});
             }
-        }
-    }
-
-    private void setAsideByNumber(List<Integer> numbers) {
-        try (FolderWrapper inbox = mailService().getFolder(INBOX)) {
-            Message[] messages = inbox.getFolder().getMessages(numbers.stream().mapToInt(Integer::intValue).toArray());
-            move(inbox.getFolder(), messages);
-            LOG.warn("Calendar replies: {} mail(s) without a Message-ID moved to {}", messages.length, ASIDE);
-        } catch (MessagingException e) {
-            LOG.warn("Calendar replies: cannot move mails without a Message-ID aside: {}", e.getMessage());
         }
     }
 
@@ -122,7 +119,7 @@ class ReplyInbox {
 
     private static Optional<Message> find(Folder folder, String messageId) throws MessagingException {
         for (Message message : folder.getMessages()) {
-            if (message instanceof MimeMessage mime && messageId.equals(mime.getMessageID())) {
+            if (messageId.equals(nameOf(message))) {
                 return Optional.of(message);
             }
         }
