@@ -1,8 +1,14 @@
 package io.muster.notification;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.user.UserManager;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.muster.people.PersonRepository;
@@ -29,6 +35,8 @@ class EmbeddedMailServer {
 
     @Bean(destroyMethod = "stop")
     GreenMail greenMail(MailProperties smtp, MailSettings settings) {
+        requireFree(smtp.getPort(), "SMTP", "MUSTER_SMTP_PORT");
+        requireFree(settings.imapPort(), "IMAP", "MUSTER_IMAP_PORT");
         GreenMail server = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtp.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -38,6 +46,32 @@ class EmbeddedMailServer {
         log.info("In-process mail server: SMTP on port {}, IMAP on port {}, mailbox {}", smtp.getPort(),
                 settings.imapPort(), settings.from());
         return server;
+    }
+
+    /** A port in use (another Muster running, or any other server): say which and how to move it. */
+    static void requireFree(int port, String protocol, String setting) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new PortInUse(port, protocol, setting);
+        }
+    }
+
+    /** Explained at start-up by {@link PortInUseAnalyzer}. */
+    static final class PortInUse extends IllegalStateException {
+
+        final int port;
+        final String protocol;
+        final String setting;
+
+        PortInUse(int port, String protocol, String setting) {
+            super("Port " + port + " for the in-process mail server's " + protocol + " is taken (another Muster "
+                    + "running?); stop what uses it, or set " + setting + " to a free port");
+            this.port = port;
+            this.protocol = protocol;
+            this.setting = setting;
+        }
     }
 
     /** Everyone known at the start has their mailbox at once, so a login works before their first mail. */
