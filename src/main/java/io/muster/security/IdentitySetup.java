@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class IdentitySetup extends AbstractProcessEnginePlugin {
 
+    /** The first filter Tasklist shows. */
+    static final String MY_WORK = "My work";
+
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
     private IdentityService identityService;
@@ -70,6 +73,12 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
         // Learners get no webapp access at all.
 
+        // Tasklist opens on the first filter: everything that waits for this person, however it is assigned
+        filter(MY_WORK, 0, taskService.createTaskQuery().or()
+                .taskAssigneeExpression("${currentUser()}")
+                .taskCandidateUserExpression("${currentUser()}")
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .endOr());
         filter("My tasks", 1, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         filter("Waiting for me", 2, taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
         filter("My groups", 3, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
@@ -110,5 +119,6 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         filterService.saveFilter(filter);
         grant(MusterGroups.APPROVERS, Resources.FILTER, filter.getId(), Permissions.READ);
         grant(MusterGroups.TRAINERS, Resources.FILTER, filter.getId(), Permissions.READ);
+        grant(MusterGroups.ADMINS, Resources.FILTER, filter.getId(), Permissions.READ);
     }
 }

@@ -36,6 +36,29 @@ class SecurityIT {
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
 
+    @Autowired io.muster.support.Fixtures fixtures;
+
+    @Test
+    void tasklistOpensForAnApproverOnAFilterThatShowsTheApprovalWaitingForThem() {
+        String approver = api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of());
+        String learner = api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of("manager", approver));
+        long session = fixtures.session(3, false, true);
+        assertThat(fixtures.book(learner, session).body().get("status").asText()).isEqualTo("NEEDS_APPROVAL");
+
+        // Tasklist lists the filters the person may read and opens the one of lowest priority
+        List<com.fasterxml.jackson.databind.JsonNode> filters = new java.util.ArrayList<>();
+        api.get(approver, Api.passwordOf(approver), "/engine-rest/filter?resourceType=Task").body()
+                .forEach(filters::add);
+        com.fasterxml.jackson.databind.JsonNode first = filters.stream()
+                .min(java.util.Comparator.comparingInt(f -> f.path("properties").path("priority").asInt())).orElseThrow();
+        assertThat(first.get("name").asText()).isEqualTo(IdentitySetup.MY_WORK);
+        String id = first.get("id").asText();
+        List<String> tasks = new java.util.ArrayList<>();
+        api.get(approver, Api.passwordOf(approver), "/engine-rest/filter/" + id + "/list").body()
+                .forEach(t -> tasks.add(t.get("name").asText()));
+        assertThat(tasks).contains("Approve registration");
+    }
+
     @Test
     void healthIsOpenWithoutLogin() {
         assertThat(api.get(null, null, "/actuator/health").status()).isEqualTo(200);
