@@ -66,6 +66,7 @@ class SecurityConfig {
                         // The webapps check their own login (shared identity store) and their own CSRF token.
                         .requestMatchers(camundaWebapps).permitAll()
                         .requestMatchers(paths("/login", "/error", "/assets/**", "/webjars/**")).permitAll()
+                        .requestMatchers(paths("/trainer/**")).hasAnyRole("TRAINER", "ADMIN")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(camundaWebapps))
                 .headers(headers -> headers

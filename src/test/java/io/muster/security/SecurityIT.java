@@ -41,7 +41,7 @@ class SecurityIT {
     @Test
     void tasklistOpensForAnApproverOnAFilterThatShowsTheApprovalWaitingForThem() {
         String approver = api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of());
-        String learner = api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of("manager", approver));
+        String learner = api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of("managerUsername", approver));
         long session = fixtures.session(3, false, true);
         assertThat(fixtures.book(learner, session).body().get("status").asText()).isEqualTo("NEEDS_APPROVAL");
 

@@ -52,11 +52,20 @@ public class Fixtures {
      * do not end it (ending makes the lifecycle's attendance task due).
      */
     public long sessionStartingSoon(long courseId, int capacity) {
+        return sessionStartingSoon(courseId, capacity, null);
+    }
+
+    /** The same, trained by the given trainer (none when null). */
+    public long sessionStartingSoon(long courseId, int capacity, String trainer) {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
-        Api.Response r = api.asAdmin(HttpMethod.POST, "/api/sessions", Map.of("courseId", courseId,
+        Map<String, Object> body = new HashMap<>(Map.of("courseId", courseId,
                 "title", "Session " + Api.unique(""), "startsAt", start.toString(), "timeZone", "Europe/London",
                 "durationMinutes", 2 * 24 * 60, "type", "IN_PERSON", "location", "Room 2", "waitingList", false,
                 "approvalRequired", false, "capacity", capacity));
+        if (trainer != null) {
+            body.put("trainerUsername", trainer);
+        }
+        Api.Response r = api.asAdmin(HttpMethod.POST, "/api/sessions", body);
         if (r.status() != 201) {
             throw new IllegalStateException("Cannot create session: " + r);
         }
