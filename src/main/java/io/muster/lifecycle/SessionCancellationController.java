@@ -2,10 +2,7 @@ package io.muster.lifecycle;
 
 import java.util.Map;
 
-import io.muster.common.ProcessTransactions;
 import io.muster.security.CurrentUser;
-import io.muster.session.SessionService;
-import io.muster.session.TrainingSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -19,15 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionCancellationController {
 
-    private final SessionCancellationFacade cancellation;
-    private final SessionService sessions;
-    private final ProcessTransactions transactions;
+    private final SessionCancellations cancellations;
 
-    SessionCancellationController(SessionCancellationFacade cancellation, SessionService sessions,
-            ProcessTransactions transactions) {
-        this.cancellation = cancellation;
-        this.sessions = sessions;
-        this.transactions = transactions;
+    SessionCancellationController(SessionCancellations cancellations) {
+        this.cancellations = cancellations;
     }
 
     record CancelRequest(@NotBlank @Size(max = 1000) String reason) {
@@ -36,13 +28,7 @@ class SessionCancellationController {
     @PostMapping("/api/sessions/{id}/cancel")
     @PreAuthorize("hasRole('ADMIN')")
     Map<String, Object> cancel(@PathVariable long id, @Valid @RequestBody CancelRequest request) {
-        String actor = CurrentUser.username();
-        return transactions.run(() -> {
-            sessions.get(id);
-            cancellation.start(id, request.reason(), actor);
-            TrainingSession session = sessions.get(id);
-            return Map.of("id", id, "status", session.getStatus(), "cancellationReason",
-                    session.getCancellationReason());
-        });
+        SessionCancellations.Cancelled cancelled = cancellations.cancel(id, request.reason(), CurrentUser.username());
+        return Map.of("id", id, "status", cancelled.status(), "cancellationReason", cancelled.reason());
     }
 }

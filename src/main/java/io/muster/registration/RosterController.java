@@ -1,14 +1,6 @@
 package io.muster.registration;
 
-import java.util.List;
-
-import io.muster.common.ForbiddenException;
-import io.muster.roster.RegistrationStatus;
-import io.muster.security.CurrentUser;
-import io.muster.session.SessionService;
-import io.muster.session.TrainingSession;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,29 +9,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RosterController {
 
-    private final RegistrationService registrations;
-    private final SessionService sessions;
+    private final SessionRoster rosters;
 
-    RosterController(RegistrationService registrations, SessionService sessions) {
-        this.registrations = registrations;
-        this.sessions = sessions;
-    }
-
-    record Roster(long sessionId, Integer capacity, int seatsTaken, Double fillRate, List<RegistrationView> registrations) {
+    RosterController(SessionRoster rosters) {
+        this.rosters = rosters;
     }
 
     @GetMapping("/api/sessions/{id}/roster")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER', 'TRAINER')")
-    @Transactional(readOnly = true)
-    Roster roster(@PathVariable long id) {
-        TrainingSession session = sessions.get(id);
-        if (!CurrentUser.managesEnrolments() && !session.isTrainedBy(CurrentUser.username())) {
-            throw new ForbiddenException("Only the session's trainer, admins and enrolment managers see its roster");
-        }
-        List<RegistrationView> lines = registrations.rosterOf(id);
-        long attending = lines.stream().filter(r -> r.status() == RegistrationStatus.REGISTERED
-                || r.status() == RegistrationStatus.GO_SHOW || r.status() == RegistrationStatus.ATTENDED).count();
-        Double fillRate = session.getCapacity() == null ? null : (double) attending / session.getCapacity();
-        return new Roster(id, session.getCapacity(), session.getSeatsTaken(), fillRate, lines);
+    SessionRoster.Roster roster(@PathVariable long id) {
+        return rosters.of(id);
     }
 }

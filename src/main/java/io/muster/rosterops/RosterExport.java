@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * is a real date cell, in the session's time zone (spreadsheets have no zones), named in the header.
  */
 @Service
-class RosterExport {
+public class RosterExport {
 
-    static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final List<String> COLUMNS = List.of("Name", "Email", "Department", "Job role", "Location", "Status",
             "Method", "Last change");
     private static final int[] WIDTHS = {28, 34, 20, 20, 18, 18, 12, 20};

@@ -67,6 +67,7 @@ class SecurityConfig {
                         .requestMatchers(camundaWebapps).permitAll()
                         .requestMatchers(paths("/login", "/error", "/assets/**", "/webjars/**")).permitAll()
                         .requestMatchers(paths("/trainer/**")).hasAnyRole("TRAINER", "ADMIN")
+                        .requestMatchers(paths("/admin/**")).hasAnyRole("ADMIN", "ENROLMENT_MANAGER")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(camundaWebapps))
                 .headers(headers -> headers

@@ -198,7 +198,8 @@ public final class Browser implements AutoCloseable {
         try {
             element.isEnabled();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // stale, or (mid-navigation) "node does not belong to the document": either way the page has gone
             return true;
         }
     }

@@ -62,6 +62,19 @@ public final class PageClient {
         return send(request.GET());
     }
 
+    /** A download, as the browser would save it. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts the form as the page at {@code formPage} would: with that page's CSRF token. */
     public HttpResponse<String> post(String formPage, String action, Map<String, String> fields) {
         Matcher token = CSRF.matcher(get(formPage).body());

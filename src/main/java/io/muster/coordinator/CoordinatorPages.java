@@ -1,0 +1,130 @@
+package io.muster.coordinator;
+
+import io.muster.common.InvalidInputException;
+import io.muster.lifecycle.SessionCancellations;
+import io.muster.roster.RegistrationStatus;
+import io.muster.rosterops.RosterExport;
+import io.muster.security.CurrentUser;
+import io.muster.session.SessionService;
+import io.muster.session.SessionStatus;
+import io.muster.web.Refusal;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The coordinator's sessions: the list, a session with Publish and Cancel session, and its roster
+ * with a count per status and the Excel export. Admins and enrolment managers read them; only
+ * admins publish and cancel, through the services the API uses.
+ */
+@Controller
+class CoordinatorPages {
+
+    private static final int REASON_MAX = 1000;
+
+    private final CoordinatorSessions read;
+    private final SessionService sessions;
+    private final SessionCancellations cancellations;
+
+    CoordinatorPages(CoordinatorSessions read, SessionService sessions, SessionCancellations cancellations) {
+        this.read = read;
+        this.sessions = sessions;
+        this.cancellations = cancellations;
+    }
+
+    @GetMapping("/admin/sessions")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+            Model model) {
+        SessionStatus wanted = parse(status);
+        model.addAttribute("q", q);
+        model.addAttribute("status", wanted);
+        model.addAttribute("statuses", SessionStatus.values());
+        model.addAttribute("sessions", read.search(wanted, q));
+        return "coordinator/sessions";
+    }
+
+    @GetMapping("/admin/sessions/{id}")
+    String session(@PathVariable long id, Model model) {
+        model.addAttribute("line", read.get(id));
+        model.addAttribute("mayChange", CurrentUser.isAdmin());
+        return "coordinator/session";
+    }
+
+    @PostMapping("/admin/sessions/{id}/publish")
+    @PreAuthorize("hasRole('ADMIN')")
+    String publish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            sessions.publish(id);
+            redirect.addFlashAttribute("done", "coordinator.published");
+            return "redirect:/admin/sessions/" + id;
+        } catch (RuntimeException e) {
+            return Refusal.showOn(e, response, model, () -> session(id, model));
+        }
+    }
+
+    /** The first "Cancel session": asks for the reason the learners and the trainer will read. */
+    @GetMapping("/admin/sessions/{id}/cancel")
+    @PreAuthorize("hasRole('ADMIN')")
+    String confirmCancel(@PathVariable long id, Model model) {
+        model.addAttribute("line", read.get(id));
+        return "coordinator/cancel";
+    }
+
+    @PostMapping("/admin/sessions/{id}/cancel")
+    @PreAuthorize("hasRole('ADMIN')")
+    String cancel(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("reason", reason);
+        String why = reason.strip();
+        try {
+            if (why.isEmpty() || why.length() > REASON_MAX) {
+                throw new InvalidInputException("Reason", "between 1 and " + REASON_MAX
+                        + " characters: the learners and the trainer read it");
+            }
+            cancellations.cancel(id, why, CurrentUser.username());
+            redirect.addFlashAttribute("done", "coordinator.cancelled");
+            return "redirect:/admin/sessions/" + id;
+        } catch (RuntimeException e) {
+            return Refusal.showOn(e, response, model, () -> confirmCancel(id, model));
+        }
+    }
+
+    @GetMapping("/admin/sessions/{id}/roster")
+    String roster(@PathVariable long id, @RequestParam(required = false) String status, Model model) {
+        RegistrationStatus only = null;
+        try {
+            only = status == null || status.isBlank() ? null : RegistrationStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("refused", "There is no status " + status + "; the whole roster is shown.");
+        }
+        model.addAttribute("roster", read.roster(id, only));
+        model.addAttribute("only", only);
+        model.addAttribute("statuses", RegistrationStatus.values());
+        return "coordinator/roster";
+    }
+
+    @GetMapping("/admin/sessions/{id}/roster.xlsx")
+    ResponseEntity<byte[]> export(@PathVariable long id) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, RosterExport.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("roster-" + id + ".xlsx").build().toString())
+                .body(read.workbook(id));
+    }
+
+    private static SessionStatus parse(String status) {
+        try {
+            return status == null || status.isBlank() ? null : SessionStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
