@@ -101,7 +101,7 @@ class MyBookings {
     SessionPage session(long sessionId, String username, boolean byManager) {
         TrainingSession session = sessions.get(sessionId);
         Optional<Person> me = people.find(username);
-        Optional<Registration> latest = me.flatMap(p -> latestIn(sessionId, p.getId()));
+        Optional<Registration> latest = me.flatMap(p -> roster.latestOf(sessionId, p.getId()));
         boolean mayOpen = byManager || session.isTrainedBy(username) || latest.isPresent()
                 || me.filter(p -> isForMe(session, p)).isPresent();
         if (!mayOpen) {
@@ -135,11 +135,6 @@ class MyBookings {
         }
         Decisions.SessionRules rules = Calendar.rules(session, clock.instant());
         return decisions.visibilityFor(person.profile().viewer()).of(Calendar.asIfOpen(rules)).visible();
-    }
-
-    private Optional<Registration> latestIn(long sessionId, long personId) {
-        return roster.findLive(sessionId, personId).or(() -> roster.rosterOf(sessionId).stream()
-                .filter(r -> r.getPersonId().equals(personId)).reduce((first, second) -> second));
     }
 
     private Mine mine(Registration registration, String username) {

@@ -61,6 +61,9 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
             where r.person_id = :personId order by s.starts_at desc, r.id desc""", nativeQuery = true)
     List<Registration> findByPerson(Long personId);
 
+    /** A person's latest registration in a session, live or ended. */
+    Optional<Registration> findFirstBySessionIdAndPersonIdOrderByIdDesc(Long sessionId, Long personId);
+
     /** How many wait ahead of a place in the queue: first come, first served, as the promotion takes them. */
     @Query("select count(r) from Registration r where r.sessionId = :sessionId"
             + " and r.status = io.muster.roster.RegistrationStatus.WAITING_LIST"

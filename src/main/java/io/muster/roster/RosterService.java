@@ -402,6 +402,13 @@ public class RosterService {
         return registrations.findLiveValues(personId);
     }
 
+    /** The person's live registration in the session, else their latest ended one. */
+    @Transactional(readOnly = true)
+    public Optional<Registration> latestOf(long sessionId, long personId) {
+        return registrations.findLive(sessionId, personId)
+                .or(() -> registrations.findFirstBySessionIdAndPersonIdOrderByIdDesc(sessionId, personId));
+    }
+
     /** Every registration of the person, the latest session first. */
     @Transactional(readOnly = true)
     public List<Registration> ofPerson(long personId) {
