@@ -13,8 +13,7 @@ import io.muster.roster.RegistrationStatus;
 import io.muster.rosterops.RosterExport;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;
-import io.muster.session.SessionType;
-import io.muster.session.TrainingSession;
+import io.muster.session.SessionSummary;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,36 +33,22 @@ class CoordinatorSessions {
         this.export = export;
     }
 
-    public record Line(long id, String title, String courseTitle, Instant startsAt, int durationMinutes, boolean online,
-            String location, String trainerName, Integer capacity, int seatsTaken, boolean waitingList,
-            boolean approvalRequired, SessionStatus status, String cancellationReason) {
-
-        public boolean draft() {
-            return status == SessionStatus.DRAFT;
-        }
-
-        public boolean cancellable() {
-            return status == SessionStatus.DRAFT || status == SessionStatus.SCHEDULED
-                    || status == SessionStatus.IN_PROGRESS;
-        }
-    }
-
     public record Learner(long registrationId, String name, String email, String department, RegistrationStatus status,
             String method, Instant lastChange) {
     }
 
-    public record Roster(Line session, SessionRoster.Roster seats, List<Learner> learners,
+    public record Roster(SessionSummary session, SessionRoster.Roster seats, List<Learner> learners,
             Map<RegistrationStatus, Long> counts) {
     }
 
     @Transactional(readOnly = true)
-    List<Line> search(SessionStatus status, String q) {
-        return sessions.search(null, status, q).stream().map(CoordinatorSessions::line).toList();
+    List<SessionSummary> search(SessionStatus status, String q) {
+        return sessions.search(null, status, q).stream().map(SessionSummary::of).toList();
     }
 
     @Transactional(readOnly = true)
-    Line get(long id) {
-        return line(sessions.get(id));
+    SessionSummary get(long id) {
+        return SessionSummary.of(sessions.get(id));
     }
 
     /** The roster, all of it or the lines in one status, with a count for every status. */
@@ -88,12 +73,5 @@ class CoordinatorSessions {
         Instant last = r.history().isEmpty() ? r.requestedAt() : r.history().get(r.history().size() - 1).at();
         return new Learner(r.id(), person.getName(), person.getEmail(), person.getDepartment(), r.status(),
                 r.method().name(), last);
-    }
-
-    private static Line line(TrainingSession s) {
-        return new Line(s.getId(), s.getTitle(), s.getCourse().getTitle(), s.getStartsAt(), s.getDurationMinutes(),
-                s.getType() == SessionType.ONLINE, s.getLocation(), s.getTrainer() == null ? null
-                        : s.getTrainer().getName(), s.getCapacity(), s.getSeatsTaken(), s.isWaitingList(),
-                s.isApprovalRequired(), s.getStatus(), s.getCancellationReason());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.muster.common.InvalidInputException;
 import io.muster.roster.RegistrationStatus;
 import io.muster.security.CurrentUser;
+import io.muster.session.SessionSummary;
 import io.muster.web.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -44,10 +45,10 @@ class TrainerPages {
     @GetMapping("/trainer/sessions")
     String mySessions(Model model) {
         Instant now = clock.instant();
-        List<TrainerSessions.Line> mine = trainerSessions.of(CurrentUser.username());
+        List<SessionSummary> mine = trainerSessions.of(CurrentUser.username());
         model.addAttribute("upcoming", mine.stream().filter(s -> s.endsAt().isAfter(now)).toList());
         model.addAttribute("recent", mine.stream().filter(s -> !s.endsAt().isAfter(now))
-                .sorted(Comparator.comparing(TrainerSessions.Line::startsAt).reversed()).toList());
+                .sorted(Comparator.comparing(SessionSummary::startsAt).reversed()).toList());
         return "lifecycle/trainer-sessions";
     }
 

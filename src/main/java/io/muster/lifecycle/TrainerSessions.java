@@ -1,7 +1,6 @@
 package io.muster.lifecycle;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;
-import io.muster.session.SessionType;
+import io.muster.session.SessionSummary;
 import io.muster.session.TrainingSession;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +32,6 @@ class TrainerSessions {
         this.clock = clock;
     }
 
-    public record Line(long id, String title, Instant startsAt, Instant endsAt, int durationMinutes, boolean online,
-            String location, SessionStatus status) {
-    }
-
     public record Learner(String username, String name, RegistrationStatus status) {
 
         /** On the attendance form: registered, or marked already. */
@@ -46,14 +41,14 @@ class TrainerSessions {
         }
     }
 
-    public record Detail(Line session, List<Learner> attendees, List<Learner> others, boolean started) {
+    public record Detail(SessionSummary session, List<Learner> attendees, List<Learner> others, boolean started) {
     }
 
     /** The published sessions the person trains, soonest first. */
     @Transactional(readOnly = true)
-    List<Line> of(String trainer) {
+    List<SessionSummary> of(String trainer) {
         return sessions.search(trainer, null, null).stream().filter(s -> s.getStatus() != SessionStatus.DRAFT)
-                .sorted(Comparator.comparing(TrainingSession::getStartsAt)).map(TrainerSessions::line).toList();
+                .sorted(Comparator.comparing(TrainingSession::getStartsAt)).map(SessionSummary::of).toList();
     }
 
     /** One session, for its trainer or an admin; to anyone else it is absent. */
@@ -67,17 +62,12 @@ class TrainerSessions {
                 .toList();
         boolean started = !session.getStartsAt().isAfter(clock.instant())
                 && session.getStatus() != SessionStatus.CANCELLED;
-        return new Detail(line(session), learners.stream().filter(Learner::attends).toList(),
+        return new Detail(SessionSummary.of(session), learners.stream().filter(Learner::attends).toList(),
                 learners.stream().filter(l -> !l.attends()).toList(), started);
     }
 
     private Learner learner(Registration r) {
         var person = people.get(r.getPersonId());
         return new Learner(person.getUsername(), person.getName(), r.getStatus());
-    }
-
-    private static Line line(TrainingSession s) {
-        return new Line(s.getId(), s.getTitle(), s.getStartsAt(), s.getEndsAt(), s.getDurationMinutes(),
-                s.getType() == SessionType.ONLINE, s.getLocation(), s.getStatus());
     }
 }
