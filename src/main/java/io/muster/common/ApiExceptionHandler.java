@@ -103,13 +103,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail integrity(DataIntegrityViolationException e) {
         log.debug("Database refused a write", e);
         return problem(HttpStatus.CONFLICT, "Conflict",
-                "The change clashes with the current data and was not stored.");
+                ConflictException.CLASHING_DATA);
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, org.camunda.bpm.engine.OptimisticLockingException.class})
     ProblemDetail concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict",
-                "Someone else changed this at the same time; reload and try again.");
+                ConflictException.CONCURRENT_CHANGE);
     }
 
     @Override

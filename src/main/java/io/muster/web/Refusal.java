@@ -42,12 +42,12 @@ public record Refusal(HttpStatus status, String message) {
         }
         if (e instanceof DataIntegrityViolationException) {
             return Optional.of(new Refusal(HttpStatus.CONFLICT,
-                    "The change clashes with the current data and was not stored."));
+                    ConflictException.CLASHING_DATA));
         }
         if (e instanceof OptimisticLockingFailureException
                 || e instanceof org.camunda.bpm.engine.OptimisticLockingException) {
             return Optional.of(new Refusal(HttpStatus.CONFLICT,
-                    "Someone else changed this at the same time; reload and try again."));
+                    ConflictException.CONCURRENT_CHANGE));
         }
         return Optional.empty();
     }
