@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.muster.roster.RosterService.LiveRegistration;
@@ -43,7 +44,7 @@ class SessionsPage {
 
     /**
      * The filters as the form sends them, as typed: an empty field filters nothing, and a value
-     * that does not parse is named in {@link #invalid()} and filters nothing either.
+     * that does not parse is named in {@link Criteria#invalid()} and filters nothing either.
      */
     public record Filter(String course, String type, String location, String from, String to, String view,
             String month, String offset) {
@@ -52,70 +53,46 @@ class SessionsPage {
             return "month".equals(view);
         }
 
-        Long courseId() {
-            return parse(course, Long::valueOf);
-        }
-
-        LocalDate fromDate() {
-            return parse(from, LocalDate::parse);
-        }
-
-        LocalDate toDate() {
-            return parse(to, LocalDate::parse);
-        }
-
-        YearMonth yearMonth() {
-            return parse(month, YearMonth::parse);
-        }
-
-        Integer offsetValue() {
-            return parse(offset, Integer::valueOf);
-        }
-
-        int start() {
-            Integer start = orNull(this::offsetValue);
-            return start == null || start < 0 ? 0 : start;
-        }
-
-        /** The fields whose value could not be read. */
-        public Set<String> invalid() {
+        /** Each value read once. */
+        Criteria read() {
             Set<String> invalid = new TreeSet<>();
-            Map.of("course", (Runnable) this::courseId, "from", (Runnable) this::fromDate, "to",
-                    (Runnable) this::toDate, "month", (Runnable) this::yearMonth, "offset", (Runnable) this::offsetValue)
-                    .forEach((field, read) -> {
-                        try {
-                            read.run();
-                        } catch (RuntimeException e) {
-                            invalid.add(field);
-                        }
-                    });
-            return invalid;
+            Long courseId = read("course", course, Long::valueOf, invalid);
+            LocalDate fromDate = read("from", from, LocalDate::parse, invalid);
+            LocalDate toDate = read("to", to, LocalDate::parse, invalid);
+            YearMonth yearMonth = read("month", month, YearMonth::parse, invalid);
+            Integer start = read("offset", offset, Integer::valueOf, invalid);
+            return new Criteria(courseId, blankAsNull(type), blankAsNull(location), fromDate, toDate, yearMonth,
+                    start == null || start < 0 ? 0 : start, invalid);
         }
 
-        private static <T> T parse(String value, java.util.function.Function<String, T> parser) {
-            return value == null || value.isBlank() ? null : parser.apply(value.strip());
-        }
-
-        private <T> T orNull(java.util.function.Supplier<T> read) {
+        private static <T> T read(String field, String value, Function<String, T> parser, Set<String> invalid) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
             try {
-                return read.get();
+                return parser.apply(value.strip());
             } catch (RuntimeException e) {
+                invalid.add(field);
                 return null;
             }
         }
 
-        /** The filter as a test of one session, its values read once per request. */
+        private static String blankAsNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+
+    /** The filter's values as read, with the names of those that could not be. */
+    public record Criteria(Long courseId, String type, String location, LocalDate from, LocalDate to, YearMonth month,
+            int start, Set<String> invalid) {
+
+        /** Dates are whole days in the viewer's zone, both ends included. */
         Predicate<Upcoming> test(ZoneId zone) {
-            Long courseId = orNull(this::courseId);
-            LocalDate fromDate = orNull(this::fromDate);
-            LocalDate toDate = orNull(this::toDate);
-            Instant after = fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant();
-            Instant before = toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant();
-            String typeWanted = type == null || type.isBlank() ? null : type;
-            String locationWanted = location == null || location.isBlank() ? null : location;
+            Instant after = from == null ? null : from.atStartOfDay(zone).toInstant();
+            Instant before = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
             return s -> (courseId == null || courseId == s.courseId())
-                    && (typeWanted == null || typeWanted.equals(s.type()))
-                    && (locationWanted == null || locationWanted.equals(s.location()))
+                    && (type == null || type.equals(s.type()))
+                    && (location == null || location.equals(s.location()))
                     && (after == null || !s.startsAt().isBefore(after))
                     && (before == null || s.startsAt().isBefore(before));
         }
@@ -134,23 +111,23 @@ class SessionsPage {
     }
 
     @GetMapping("/sessions")
-    String sessions(@ModelAttribute("filter") Filter usable, Model model) {
-        model.addAttribute("invalid", usable.invalid());
+    String sessions(@ModelAttribute("filter") Filter filter, Model model) {
+        Criteria criteria = filter.read();
+        model.addAttribute("invalid", criteria.invalid());
         ZoneId zone = page.zone();
         MyCalendar.Visible visible = calendar.of(CurrentUser.username());
-        Predicate<Upcoming> wanted = usable.test(zone);
+        Predicate<Upcoming> wanted = criteria.test(zone);
         List<Entry> matching = visible.sessions().stream().filter(wanted)
                 .map(s -> new Entry(s, visible.mineOf(s))).toList();
         model.addAttribute("courses", courses(visible.sessions()));
         model.addAttribute("locations", locations(visible.sessions()));
         model.addAttribute("total", matching.size());
-        if (usable.monthView()) {
-            YearMonth chosen = usable.orNull(usable::yearMonth);
-            YearMonth month = chosen != null ? chosen : YearMonth.from(page.today());
+        if (filter.monthView()) {
+            YearMonth month = criteria.month() != null ? criteria.month() : YearMonth.from(page.today());
             model.addAttribute("month", month);
             model.addAttribute("days", month(matching, month, zone));
         } else {
-            int start = Math.min(usable.start(), Math.max(0, matching.size() - 1));
+            int start = Math.min(criteria.start(), Math.max(0, matching.size() - 1));
             List<Entry> shown = matching.stream().skip(start).limit(PAGE_SIZE).toList();
             model.addAttribute("weeks", weeks(shown, zone));
             model.addAttribute("offset", start);
