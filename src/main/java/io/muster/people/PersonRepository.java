@@ -1,6 +1,9 @@
 package io.muster.people;
 
+import java.util.List;
 import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -17,4 +20,9 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
     @Query("select new io.muster.people.PersonProfile(p.id, p.department, p.jobRole, p.location, p.employmentType)"
             + " from Person p where p.username = :username")
     Optional<PersonProfile> findProfile(String username);
+
+    @Query("select new io.muster.people.FoundPerson(p.username, p.name, p.email, p.department)"
+            + " from Person p where lower(p.name) like :pattern escape '\\' or lower(p.username) like :pattern escape '\\'"
+            + " or lower(p.email) like :pattern escape '\\' order by p.name, p.username")
+    List<FoundPerson> search(String pattern, Pageable page);
 }
