@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.muster.common.InvalidInputException;
+import io.muster.people.PeopleDirectory;
 import io.muster.roster.RegistrationStatus;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionSummary;
@@ -32,13 +33,18 @@ class TrainerPages {
     /** A form field per learner: "status." followed by the username. */
     static final String STATUS_PREFIX = "status.";
 
+    private static final int FIND_MAX = 100;
+    private static final int WALK_IN_CHOICES = 20;
+
     private final TrainerSessions trainerSessions;
     private final AttendanceService attendance;
+    private final PeopleDirectory people;
     private final Clock clock;
 
-    TrainerPages(TrainerSessions trainerSessions, AttendanceService attendance, Clock clock) {
+    TrainerPages(TrainerSessions trainerSessions, AttendanceService attendance, PeopleDirectory people, Clock clock) {
         this.trainerSessions = trainerSessions;
         this.attendance = attendance;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -52,9 +58,15 @@ class TrainerPages {
         return "lifecycle/trainer-sessions";
     }
 
+    /** The session's attendance; with "find", the people a walk-in may be, to pick from. */
     @GetMapping("/trainer/sessions/{id}")
-    String session(@PathVariable long id, Model model) {
+    String session(@PathVariable long id, @RequestParam(required = false) String find, Model model) {
         model.addAttribute("detail", trainerSessions.session(id, CurrentUser.username(), CurrentUser.isAdmin()));
+        if (find != null && !find.isBlank()) {
+            String text = find.strip().substring(0, Math.min(find.strip().length(), FIND_MAX));
+            model.addAttribute("find", text);
+            model.addAttribute("found", people.search(text, 0, WALK_IN_CHOICES));
+        }
         return "lifecycle/trainer-session";
     }
 
@@ -79,7 +91,7 @@ class TrainerPages {
             redirect.addFlashAttribute("done", "trainer.saved");
             return "redirect:/trainer/sessions/" + id;
         } catch (RuntimeException e) {
-            return Refusal.showOn(e, response, model, () -> session(id, model));
+            return Refusal.showOn(e, response, model, () -> session(id, null, model));
         }
     }
 

@@ -2,10 +2,7 @@ package io.muster.registration;
 
 import static io.muster.registration.RegistrationProcess.*;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
-
+import io.muster.common.Times;
 import io.muster.people.PeopleService;
 import io.muster.roster.RegistrationMethod;
 import io.muster.roster.RosterService;
@@ -18,9 +15,6 @@ import org.springframework.stereotype.Component;
 /** service_await_approval: the registration waits for an approver; the task form shows what they decide on. */
 @Component("awaitApproval")
 class AwaitApproval implements JavaDelegate {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK);
 
     private final RosterService roster;
     private final SessionService sessions;
@@ -44,8 +38,8 @@ class AwaitApproval implements JavaDelegate {
         TrainingSession session = sessions.get(sessionId);
         execution.setVariable(VAR_LEARNER_NAME, people.get(personId).getName());
         execution.setVariable(VAR_SESSION_TITLE, session.getTitle());
-        execution.setVariable(VAR_SESSION_START_TEXT, DATE.format(session.getStartsAt().atZone(session.getZone()))
-                + " (" + session.getZone().getId() + ")");
+        // in the session's own zone, named: the approver may sit elsewhere
+        execution.setVariable(VAR_SESSION_START_TEXT, Times.at(session.getStartsAt(), session.getZone()));
         execution.setVariable(VAR_SEATS_LEFT, session.getSeatsLeft() == null ? "unlimited"
                 : session.getSeatsLeft().toString());
     }

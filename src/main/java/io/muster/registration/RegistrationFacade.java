@@ -4,7 +4,9 @@ import static io.muster.registration.RegistrationProcess.*;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.muster.roster.RegistrationMethod;
 import io.muster.rules.Decisions;
@@ -167,6 +169,33 @@ class RegistrationFacade {
     String approverOf(long registrationId) {
         Task task = approvalTask(registrationId);
         return task == null ? null : (String) runtime.getVariable(task.getExecutionId(), VAR_APPROVER);
+    }
+
+    /**
+     * Every open approval task with what the page lists about it, read from the process variables
+     * service_await_approval wrote: two engine queries, however many tasks are open.
+     */
+    List<OpenApproval> openApprovals() {
+        List<Task> open = tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(USER_APPROVE_REGISTRATION)
+                .orderByTaskCreateTime().asc().list();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(open.stream().map(Task::getProcessInstanceId).toArray(String[]::new))
+                .variableNameIn(VAR_REGISTRATION_ID, VAR_SESSION_ID, VAR_SESSION_TITLE, VAR_SESSION_STARTS_AT,
+                        VAR_LEARNER_NAME, VAR_APPROVER, VAR_REASON)
+                .list().forEach(v -> variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
+                        .put(v.getName(), v.getValue()));
+        return open.stream().map(task -> {
+            Map<String, Object> of = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
+            Date startsAt = (Date) of.get(VAR_SESSION_STARTS_AT);
+            return new OpenApproval(task.getId(), (Long) of.get(VAR_REGISTRATION_ID), (Long) of.get(VAR_SESSION_ID),
+                    (String) of.get(VAR_SESSION_TITLE), startsAt == null ? null : startsAt.toInstant(),
+                    (String) of.get(VAR_LEARNER_NAME), (String) of.get(VAR_APPROVER), (String) of.get(VAR_REASON),
+                    task.getAssignee(), task.getCreateTime().toInstant());
+        }).toList();
     }
 
     private Task approvalTask(long registrationId) {

@@ -1,5 +1,6 @@
 package io.muster.security;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -30,10 +31,14 @@ import org.springframework.stereotype.Component;
 @Component
 class IdentitySetup extends AbstractProcessEnginePlugin {
 
-    /** The first filter Tasklist shows. */
+    /** The first filter Tasklist shows an approver: the approvals they may decide. */
+    static final String MY_APPROVALS = "My approvals";
+    /** The first filter Tasklist shows a trainer: everything waiting for them. */
     static final String MY_WORK = "My work";
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    private static final String[] TASKLIST_USERS = {MusterGroups.APPROVERS, MusterGroups.TRAINERS, MusterGroups.ADMINS};
 
     private IdentityService identityService;
     private AuthorizationService authorizationService;
@@ -73,16 +78,23 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
         // Learners get no webapp access at all.
 
-        // Tasklist opens on the first filter: everything that waits for this person, however it is assigned
-        filter(MY_WORK, 0, taskService.createTaskQuery().or()
+        // Tasklist opens on the first filter the person may read, and shows each filter's count.
+        filter(MY_APPROVALS, 0, taskService.createTaskQuery().processDefinitionKey("registration")
+                .taskDefinitionKey("user_approve_registration").or()
                 .taskAssigneeExpression("${currentUser()}")
                 .taskCandidateUserExpression("${currentUser()}")
                 .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .endOr());
-        filter("My tasks", 1, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        filter("Waiting for me", 2, taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
-        filter("My groups", 3, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks());
+                .endOr(), MusterGroups.APPROVERS, MusterGroups.ADMINS);
+        filter(MY_WORK, 1, taskService.createTaskQuery().or()
+                .taskAssigneeExpression("${currentUser()}")
+                .taskCandidateUserExpression("${currentUser()}")
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .endOr(), TASKLIST_USERS);
+        filter("My tasks", 2, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), TASKLIST_USERS);
+        filter("Waiting for me", 3, taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"),
+                TASKLIST_USERS);
+        filter("My groups", 4, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks(), TASKLIST_USERS);
     }
 
     private void group(String id, String name) {
@@ -110,15 +122,22 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         }
     }
 
-    private void filter(String name, int priority, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    /** Adds the filter when missing; an existing one keeps its query but takes the order given here. */
+    private void filter(String name, int priority, TaskQuery query, String... readers) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter != null) {
+            if (!Integer.valueOf(priority).equals(filter.getProperties().get("priority"))) {
+                Map<String, Object> properties = new HashMap<>(filter.getProperties());
+                properties.put("priority", priority);
+                filterService.saveFilter(filter.setProperties(properties));
+            }
             return;
         }
-        Filter filter = filterService.newTaskFilter(name).setQuery(query)
+        filter = filterService.newTaskFilter(name).setQuery(query)
                 .setProperties(Map.<String, Object>of("priority", priority, "description", name, "refresh", true));
         filterService.saveFilter(filter);
-        grant(MusterGroups.APPROVERS, Resources.FILTER, filter.getId(), Permissions.READ);
-        grant(MusterGroups.TRAINERS, Resources.FILTER, filter.getId(), Permissions.READ);
-        grant(MusterGroups.ADMINS, Resources.FILTER, filter.getId(), Permissions.READ);
+        for (String group : readers) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
     }
 }

@@ -46,7 +46,11 @@ class RegistrationProcessTest {
         Mocks.register("awaitApproval", (JavaDelegate) e -> {
             e.setVariable(VAR_REGISTRATION_ID, 42L);
             e.setProcessBusinessKey("42");
+            e.setVariable(VAR_LEARNER_NAME, "Lena Learner");
+            e.setVariable(VAR_SESSION_TITLE, "First aid");
+            e.setVariable(VAR_SESSION_START_TEXT, "Tue 8 Dec 2026, 09:00 GMT");
         });
+        Mocks.register("nameApprovalTask", new NameApprovalTask());
         Mocks.register("takeApprovedSeat", (JavaDelegate) e -> e.setVariable(VAR_STATUS, seat));
         Mocks.register("declineApproval", (JavaDelegate) e -> e.setVariable(VAR_STATUS, "APPROVAL_DECLINED"));
         Mocks.register("inviteLearner", (JavaDelegate) e -> e.setVariable(VAR_STATUS, "INVITED"));
@@ -281,6 +285,14 @@ class RegistrationProcessTest {
 
         complete(task(pi), withVariables(VAR_APPROVED, true, VAR_COMMENT, "ok"));
         assertThat(pi).hasPassed(SERVICE_TAKE_APPROVED_SEAT).isWaitingAt(SERVICE_NOTIFY_REGISTERED, EVENT_REGISTERED);
+    }
+
+    @Test
+    void theApprovalTaskSaysWhoseRequestForWhichSessionAndWhyItNeedsApproval() {
+        needsApproval = true;
+        ProcessInstance pi = start();
+        assertThat(task(pi)).hasName("Approve: Lena Learner — First aid, Tue 8 Dec 2026, 09:00 GMT")
+                .hasDescription("because");
     }
 
     @Test

@@ -39,24 +39,33 @@ class SecurityIT {
     @Autowired io.muster.support.Fixtures fixtures;
 
     @Test
-    void tasklistOpensForAnApproverOnAFilterThatShowsTheApprovalWaitingForThem() {
-        String approver = api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of());
-        String learner = api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of("managerUsername", approver));
-        long session = fixtures.session(3, false, true);
-        assertThat(fixtures.book(learner, session).body().get("status").asText()).isEqualTo("NEEDS_APPROVAL");
+    void tasklistOpensForAnApproverOnMyApprovalsWhichCountsAndNamesTheApprovalWaitingForThem() {
+        var waiting = fixtures.bookingAwaitingApproval();
+        String approver = waiting.approver();
+        String learner = waiting.learner();
+        String title = waiting.sessionTitle();
 
-        // Tasklist lists the filters the person may read and opens the one of lowest priority
-        List<com.fasterxml.jackson.databind.JsonNode> filters = new java.util.ArrayList<>();
-        api.get(approver, Api.passwordOf(approver), "/engine-rest/filter?resourceType=Task").body()
-                .forEach(filters::add);
-        com.fasterxml.jackson.databind.JsonNode first = filters.stream()
-                .min(java.util.Comparator.comparingInt(f -> f.path("properties").path("priority").asInt())).orElseThrow();
-        assertThat(first.get("name").asText()).isEqualTo(IdentitySetup.MY_WORK);
+        com.fasterxml.jackson.databind.JsonNode first = firstFilterOf(approver);
+        assertThat(first.get("name").asText()).isEqualTo(IdentitySetup.MY_APPROVALS);
         String id = first.get("id").asText();
-        List<String> tasks = new java.util.ArrayList<>();
-        api.get(approver, Api.passwordOf(approver), "/engine-rest/filter/" + id + "/list").body()
-                .forEach(t -> tasks.add(t.get("name").asText()));
-        assertThat(tasks).contains("Approve registration");
+        assertThat(api.get(approver, Api.passwordOf(approver), "/engine-rest/filter/" + id + "/count").body()
+                .get("count").asInt()).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode task = api.get(approver, Api.passwordOf(approver),
+                "/engine-rest/filter/" + id + "/list").body().get(0);
+        assertThat(task.get("name").asText()).startsWith("Approve: Test " + learner + " — " + title + ", ");
+        assertThat(task.get("description").asText()).isNotBlank();
+
+        // a trainer approves nothing: Tasklist opens on everything waiting for them instead
+        String trainer = api.createPerson(Api.unique("trainer"), MusterGroups.TRAINERS, Map.of());
+        assertThat(firstFilterOf(trainer).get("name").asText()).isEqualTo(IdentitySetup.MY_WORK);
+    }
+
+    /** Tasklist lists the filters the person may read and opens the one of lowest priority. */
+    private com.fasterxml.jackson.databind.JsonNode firstFilterOf(String user) {
+        List<com.fasterxml.jackson.databind.JsonNode> filters = new java.util.ArrayList<>();
+        api.get(user, Api.passwordOf(user), "/engine-rest/filter?resourceType=Task").body().forEach(filters::add);
+        return filters.stream()
+                .min(java.util.Comparator.comparingInt(f -> f.path("properties").path("priority").asInt())).orElseThrow();
     }
 
     @Test

@@ -123,6 +123,22 @@ public class Fixtures {
         return r.body().get("id").asLong();
     }
 
+    /** A learner's booking waiting for their manager's approval: who approves, who asked, for which session. */
+    public record AwaitingApproval(String approver, String learner, long session, String sessionTitle) {
+    }
+
+    public AwaitingApproval bookingAwaitingApproval() {
+        String approver = api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of());
+        String learner = learner(Map.of("managerUsername", approver));
+        long session = session(3, false, true);
+        String status = book(learner, session).body().get("status").asText();
+        if (!"NEEDS_APPROVAL".equals(status)) {
+            throw new IllegalStateException("The booking is " + status + ", not waiting for approval");
+        }
+        String title = api.asAdmin(HttpMethod.GET, "/api/sessions/" + session, null).body().get("title").asText();
+        return new AwaitingApproval(approver, learner, session, title);
+    }
+
     public String learner() {
         return api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, Map.of());
     }

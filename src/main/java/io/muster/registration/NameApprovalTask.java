@@ -1,0 +1,36 @@
+package io.muster.registration;
+
+import static io.muster.registration.RegistrationProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Create listener of user_approve_registration: Tasklist lists a task by its name, so the name says
+ * whose request it is and for what ("Approve: Lena Learner — First aid, Tue 8 Dec 2026, 09:00 GMT"),
+ * and the description gives the reason the decision table asked for approval. The diagram keeps
+ * its short label.
+ */
+@Component("nameApprovalTask")
+class NameApprovalTask implements TaskListener {
+
+    /** The engine's column for a task's name holds 255 characters. */
+    static final int NAME_MAX = 255;
+    static final int DESCRIPTION_MAX = 4000;
+
+    @Override
+    public void notify(DelegateTask task) {
+        String name = "Approve: " + task.getVariable(VAR_LEARNER_NAME) + " — " + task.getVariable(VAR_SESSION_TITLE)
+                + ", " + task.getVariable(VAR_SESSION_START_TEXT);
+        task.setName(cut(name, NAME_MAX));
+        Object reason = task.getVariable(VAR_REASON);
+        if (reason != null) {
+            task.setDescription(cut(reason.toString(), DESCRIPTION_MAX));
+        }
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
