@@ -3,6 +3,7 @@ package io.muster.web;
 import java.net.URI;
 
 import io.muster.common.BodySizeLimit;
+import io.muster.common.RequestLimits;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -28,8 +29,7 @@ class ErrorPages implements ErrorController {
     Object error(HttpServletRequest request) {
         HttpStatus status = status(request);
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        Object limit = request.getAttribute(BodySizeLimit.LIMIT_ATTRIBUTE);
-        String reason = limit == null ? null : "The request body is larger than " + limit + ".";
+        String reason = reason(request);
         if (path != null && isApi(path)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason);
             problem.setTitle(status.getReasonPhrase());
@@ -43,7 +43,16 @@ class ErrorPages implements ErrorController {
         return page;
     }
 
-    private static boolean isApi(String path) {
+    /** A sentence Muster wrote for this refusal, when it wrote one; never a container's own message. */
+    private static String reason(HttpServletRequest request) {
+        Object limit = request.getAttribute(BodySizeLimit.LIMIT_ATTRIBUTE);
+        if (limit != null) {
+            return "The request body is larger than " + limit + ".";
+        }
+        return (String) request.getAttribute(RequestLimits.REASON_ATTRIBUTE);
+    }
+
+    static boolean isApi(String path) {
         for (String prefix : API_PATHS) {
             if (path.startsWith(prefix)) {
                 return true;

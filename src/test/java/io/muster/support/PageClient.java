@@ -54,6 +54,11 @@ public final class PageClient {
         return this;
     }
 
+    /** The cookies this client sends, as a Cookie header's value: for requests sent some other way. */
+    public String cookie() {
+        return String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html");
         if (headers.length > 0) {
