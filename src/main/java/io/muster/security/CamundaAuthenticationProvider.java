@@ -42,6 +42,9 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
 
     private List<GrantedAuthority> check(String username, String password) {
         if (!identityService.checkPassword(username, password)) {
+            // a wrong password, or the right one while the account is delayed or locked: a remembered
+            // login must not outlast either
+            verified.forget(username);
             throw new BadCredentialsException("Bad credentials");
         }
         List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(username).list().stream()

@@ -65,6 +65,11 @@ class VerifiedCredentials {
         entries.put(username, new Entry(digest(username, password), authorities, Instant.now(clock).plus(ttl)));
     }
 
+    /** After a refused password: the next try goes to the identity store, which counts and delays it. */
+    void forget(String username) {
+        entries.remove(username);
+    }
+
     private byte[] digest(String username, String password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

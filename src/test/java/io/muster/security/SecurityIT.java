@@ -1,18 +1,24 @@
 package io.muster.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import io.muster.support.Api;
 import io.muster.support.IntegrationTest;
+import io.muster.support.PageClient;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
@@ -89,6 +95,35 @@ class SecurityIT {
         String user = api.createPerson(Api.unique("typo"), MusterGroups.LEARNERS, Map.of());
         assertThat(api.get(user, "not-the-password", "/api/courses").status()).isEqualTo(401);
         assertThat(api.get(user, "not-the-password", "/engine-rest/task").status()).isEqualTo(401);
+    }
+
+    @Test
+    void wrongPasswordsDelayThenLockTheAccountOnTheApiAndThePagesEvenForALoginJustRemembered() {
+        String user = api.createPerson(Api.unique("locked"), MusterGroups.LEARNERS, Map.of());
+        String password = Api.passwordOf(user);
+        String path = "/api/me/sessions";
+        String base = rest.getRootUri();
+        assertThat(api.get(user, password, path).status()).isEqualTo(200);
+
+        assertThat(api.get(user, "not-the-password", path).status()).isEqualTo(401);
+        assertThat(api.get(user, password, path).status()).as("the right password, while delayed").isEqualTo(401);
+        try {
+            Instant now = Instant.now();
+            for (int attempt = 2; attempt <= 10; attempt++) {
+                now = now.plusSeconds(61);
+                ClockUtil.setCurrentTime(Date.from(now));
+                assertThat(api.get(user, "not-the-password", path).status()).isEqualTo(401);
+            }
+            ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(1))));
+            assertThat(api.get(user, password, path).status()).as("locked, a day later").isEqualTo(401);
+            assertThatThrownBy(() -> new PageClient(base).signIn(user, password)).hasMessageContaining("failed");
+
+            identityService.unlockUser(user);
+            assertThat(api.get(user, password, path).status()).isEqualTo(200);
+            new PageClient(base).signIn(user, password);
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test
