@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * draft, to be invited at its publication. Each learner's outcome is reported.
  */
 @Service
-class RosterCopies {
+public class RosterCopies {
 
     private final SessionService sessions;
     private final PeopleService people;
@@ -46,16 +46,16 @@ class RosterCopies {
         this.registrations = registrations;
     }
 
-    record Copied(String username, long fromRegistrationId, long registrationId, RegistrationStatus status) {
+    public record Copied(String username, long fromRegistrationId, long registrationId, RegistrationStatus status) {
     }
 
-    record NotCopied(String username, Long fromRegistrationId, String reason) {
+    public record NotCopied(String username, Long fromRegistrationId, String reason) {
     }
 
-    record Result(long targetSessionId, List<Copied> copied, List<NotCopied> refused) {
+    public record Result(long targetSessionId, List<Copied> copied, List<NotCopied> refused) {
     }
 
-    Result copy(long sessionId, long targetSessionId, List<Long> registrationIds, List<String> usernames,
+    public Result copy(long sessionId, long targetSessionId, List<Long> registrationIds, List<String> usernames,
             RegistrationStatus status, String actor) {
         transactions.run(() -> {
             TrainingSession source = sessions.get(sessionId);
