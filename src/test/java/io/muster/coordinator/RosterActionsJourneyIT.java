@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.security.MusterGroups;
 import io.muster.support.Api;
 import io.muster.support.BrowserJourney;
 import io.muster.support.PageClient;
@@ -84,6 +85,35 @@ class RosterActionsJourneyIT extends BrowserJourney {
         assertThat(browser.text()).contains("2 changed; 2 refused.");
         assertThat(statusesOn(session)).containsEntry(ann, "ATTENDED").containsEntry(dan, "ATTENDED")
                 .containsEntry(ben, "CANCELLED").containsEntry(cat, "CANCELLED");
+
+        browser.width(375);
+        browser.visit("/admin/sessions/" + session + "/roster");
+        assertThat(browser.fitsWidth()).isTrue();
+    }
+
+    @Test
+    void anEnrolmentManagerSwapsALearnerToAnotherSessionAndALearnerMayNot() {
+        long course = fixtures.course(false);
+        long session = fixtures.session(course, 10, false, false, Map.of());
+        long other = fixtures.session(course, 10, false, false, Map.of());
+        String ann = fixtures.learner();
+        assertThat(fixtures.book(ann, session).status()).isEqualTo(201);
+        String line = Long.toString(registrationOf(session, ann));
+        String roster = "/admin/sessions/" + session + "/roster";
+
+        String learner = fixtures.learner();
+        PageClient asLearner = new PageClient("http://localhost:" + port).signIn(learner, Api.passwordOf(learner));
+        assertThat(asLearner.postRaw(roster + "/swap", Map.of("selected", line, "target", Long.toString(other)))
+                .statusCode()).isEqualTo(403);
+        assertThat(statusesOn(other)).isEmpty();
+
+        String manager = api.createPerson(Api.unique("manager"), MusterGroups.ENROLMENT_MANAGERS, Map.of());
+        PageClient asManager = new PageClient("http://localhost:" + port).signIn(manager, Api.passwordOf(manager));
+        HttpResponse<String> swapped = asManager.post(roster, roster + "/swap",
+                Map.of("selected", line, "target", Long.toString(other)));
+        assertThat(swapped.statusCode()).isEqualTo(302);
+        assertThat(statusesOn(session)).isEqualTo(Map.of(ann, "CANCELLED"));
+        assertThat(statusesOn(other)).isEqualTo(Map.of(ann, "REGISTERED"));
     }
 
     @Test
