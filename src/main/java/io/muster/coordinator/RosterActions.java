@@ -64,8 +64,8 @@ class RosterActions {
      * What the roster's form offers: the statuses a line may be changed to by hand, the sessions
      * its learners may go to, whether attendance is due, and the lines on the roster by id.
      */
-    public record Choices(List<RegistrationStatus> statuses, List<SessionSummary> targets, boolean started,
-            Map<Long, String> lines) {
+    public record Choices(List<RegistrationStatus> statuses, List<SessionSummary> targets,
+            List<RegistrationStatus> copyStatuses, boolean started, Map<Long, String> lines) {
 
         public boolean hasTarget(long sessionId) {
             return targets.stream().anyMatch(t -> t.id() == sessionId);
@@ -85,7 +85,8 @@ class RosterActions {
                 .map(SessionSummary::of).toList();
         boolean started = !session.getStartsAt().isAfter(now) && session.getStatus() != SessionStatus.DRAFT
                 && session.getStatus() != SessionStatus.CANCELLED;
-        return new Choices(List.copyOf(StatusUpdates.manualTargets()), targets, started, lines);
+        return new Choices(List.copyOf(StatusUpdates.manualTargets()), targets, List.copyOf(RosterCopies.STATUSES),
+                started, lines);
     }
 
     /** Change status and Mark attendance: the roster status operation of the API. */
@@ -96,10 +97,11 @@ class RosterActions {
                 result.refused().stream().map(r -> refused(r.username(), r.reason())).toList());
     }
 
-    /** Copied as booked: the destination decides between a seat, its waiting list or an approval. */
-    Outcome copy(long sessionId, long targetSessionId, List<Long> registrationIds, String actor) {
-        RosterCopies.Result result = copies.copy(sessionId, targetSessionId, registrationIds, List.of(),
-                RegistrationStatus.REGISTERED, actor);
+    /** Copied in the status asked for: the destination's process decides what that leads to. */
+    Outcome copy(long sessionId, long targetSessionId, List<Long> registrationIds, RegistrationStatus status,
+            String actor) {
+        RosterCopies.Result result = copies.copy(sessionId, targetSessionId, registrationIds, List.of(), status,
+                actor);
         return new Outcome(result.copied().stream().map(c -> done(c.username(), c.status())).toList(),
                 result.refused().stream().map(r -> refused(r.username(), r.reason())).toList());
     }

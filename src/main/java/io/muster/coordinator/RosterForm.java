@@ -10,13 +10,14 @@ import io.muster.roster.RegistrationStatus;
  * The roster's action form as it was sent, kept to show it again when it is refused. Reading a
  * field checks it against what the page offered and names the field's message when it is not.
  */
-public record RosterForm(List<String> selected, String status, String target, String attendance, String reason) {
+public record RosterForm(List<String> selected, String status, String target, String copyAs, String attendance,
+        String reason) {
 
     /** The API takes a reason of at most this length. */
     static final int REASON_MAX = 1000;
 
     static RosterForm ticking(List<String> selected) {
-        return new RosterForm(selected, null, null, null, null);
+        return new RosterForm(selected, null, null, null, null, null);
     }
 
     public boolean ticked(long registrationId) {
@@ -60,6 +61,20 @@ public record RosterForm(List<String> selected, String status, String target, St
             return -1;
         }
         return id;
+    }
+
+    /** As the API: copies are booked when not said otherwise. */
+    public String copyChoice() {
+        return copyAs == null || copyAs.isBlank() ? RegistrationStatus.REGISTERED.name() : copyAs;
+    }
+
+    RegistrationStatus copyStatus(RosterActions.Choices choices, Map<String, String> errors) {
+        RegistrationStatus chosen = choices.copyStatuses().stream().filter(s -> s.name().equals(copyChoice()))
+                .findFirst().orElse(null);
+        if (chosen == null) {
+            errors.put("copyAs", "rosterActions.error.copyAs");
+        }
+        return chosen;
     }
 
     RegistrationStatus attended(Map<String, String> errors) {

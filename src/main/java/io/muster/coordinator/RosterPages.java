@@ -96,8 +96,10 @@ class RosterPages {
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
     String copy(@PathVariable long id, @ModelAttribute("form") RosterForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return toSession(id, form, model, response, redirect,
-                (choices, target, lines) -> actions.copy(id, target, lines, CurrentUser.username()));
+        return toSession(id, form, model, response, redirect, (choices, target, lines, errors) -> {
+            RegistrationStatus as = form.copyStatus(choices, errors);
+            return () -> actions.copy(id, target, lines, as, CurrentUser.username());
+        });
     }
 
     @PostMapping("/admin/sessions/{id}/roster/swap")
@@ -105,7 +107,7 @@ class RosterPages {
     String swap(@PathVariable long id, @ModelAttribute("form") RosterForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         return toSession(id, form, model, response, redirect,
-                (choices, target, lines) -> actions.swap(choices, target, lines, CurrentUser.username()));
+                (choices, target, lines, errors) -> () -> actions.swap(choices, target, lines, CurrentUser.username()));
     }
 
     @GetMapping("/admin/sessions/{id}/roster/add")
@@ -142,9 +144,10 @@ class RosterPages {
                 () -> actions.addToDraft(id, people, CurrentUser.username()));
     }
 
-    /** Copy or swap: what moves the ticked lines to the session chosen. */
+    /** Copy or swap: reads what else it needs from the form, and answers what moves the ticked lines. */
     private interface ToSession {
-        RosterActions.Outcome move(RosterActions.Choices choices, long target, List<Long> lines);
+        Supplier<RosterActions.Outcome> move(RosterActions.Choices choices, long target, List<Long> lines,
+                Map<String, String> errors);
     }
 
     private String toSession(long id, RosterForm form, Model model, HttpServletResponse response,
@@ -153,7 +156,7 @@ class RosterPages {
         Map<String, String> errors = new LinkedHashMap<>();
         List<Long> lines = form.lines(choices, errors);
         long target = form.targetSession(choices, errors);
-        return act(id, errors, model, response, redirect, () -> move.move(choices, target, lines));
+        return act(id, errors, model, response, redirect, move.move(choices, target, lines, errors));
     }
 
     private String act(long id, Map<String, String> errors, Model model, HttpServletResponse response,

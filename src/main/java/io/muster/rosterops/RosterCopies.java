@@ -1,9 +1,12 @@
 package io.muster.rosterops;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.muster.common.ConflictException;
 import io.muster.common.ProcessTransactions;
@@ -45,6 +48,11 @@ public class RosterCopies {
         this.roster = roster;
         this.registrations = registrations;
     }
+
+    /** The statuses a copy can start from: booked, queued, invited now, or invited when a draft is published. */
+    public static final Set<RegistrationStatus> STATUSES = Collections.unmodifiableSet(EnumSet.of(
+            RegistrationStatus.REGISTERED, RegistrationStatus.WAITING_LIST, RegistrationStatus.INVITED,
+            RegistrationStatus.NOT_INVITED));
 
     public record Copied(String username, long fromRegistrationId, long registrationId, RegistrationStatus status) {
     }

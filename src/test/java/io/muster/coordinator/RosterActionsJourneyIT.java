@@ -140,6 +140,10 @@ class RosterActionsJourneyIT extends BrowserJourney {
                 Map.of("selected", line, "target", "999999"));
         assertThat(unknownTarget.statusCode()).isEqualTo(400);
         assertThat(unknownTarget.body()).contains("Choose one of the sessions listed.");
+        HttpResponse<String> walkInCopy = pages.post(roster, roster + "/copy",
+                Map.of("selected", line, "target", Long.toString(other), "copyAs", "GO_SHOW"));
+        assertThat(walkInCopy.statusCode()).isEqualTo(400);
+        assertThat(walkInCopy.body()).contains("Choose one of the statuses listed for a copy.");
         HttpResponse<String> notOnRoster = pages.post(roster, roster + "/status",
                 Map.of("selected", Long.toString(registrationOf(other, ben)), "status", "CANCELLED"));
         assertThat(notOnRoster.statusCode()).isEqualTo(400);
