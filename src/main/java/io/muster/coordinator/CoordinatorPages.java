@@ -2,7 +2,6 @@ package io.muster.coordinator;
 
 import io.muster.common.InvalidInputException;
 import io.muster.lifecycle.SessionCancellations;
-import io.muster.roster.RegistrationStatus;
 import io.muster.rosterops.RosterExport;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionService;
@@ -22,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coordinator's sessions: the list, a session with Publish and Cancel session, and its roster
- * with a count per status and the Excel export. Admins and enrolment managers read them; only
+ * The coordinator's sessions: the list, a session with Publish and Cancel session, and its roster's
+ * Excel export (the roster page itself is {@link RosterPages}). Admins and enrolment managers read them; only
  * admins publish and cancel, through the services the API uses.
  */
 @Controller
@@ -96,20 +95,6 @@ class CoordinatorPages {
         } catch (RuntimeException e) {
             return Refusal.showOn(e, response, model, () -> confirmCancel(id, model));
         }
-    }
-
-    @GetMapping("/admin/sessions/{id}/roster")
-    String roster(@PathVariable long id, @RequestParam(required = false) String status, Model model) {
-        RegistrationStatus only = null;
-        try {
-            only = status == null || status.isBlank() ? null : RegistrationStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("refused", "There is no status " + status + "; the whole roster is shown.");
-        }
-        model.addAttribute("roster", read.roster(id, only));
-        model.addAttribute("only", only);
-        model.addAttribute("statuses", RegistrationStatus.values());
-        return "coordinator/roster";
     }
 
     @GetMapping("/admin/sessions/{id}/roster.xlsx")

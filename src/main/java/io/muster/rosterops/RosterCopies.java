@@ -1,9 +1,12 @@
 package io.muster.rosterops;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.muster.common.ConflictException;
 import io.muster.common.ProcessTransactions;
@@ -29,7 +32,7 @@ import org.springframework.stereotype.Service;
  * draft, to be invited at its publication. Each learner's outcome is reported.
  */
 @Service
-class RosterCopies {
+public class RosterCopies {
 
     private final SessionService sessions;
     private final PeopleService people;
@@ -46,16 +49,21 @@ class RosterCopies {
         this.registrations = registrations;
     }
 
-    record Copied(String username, long fromRegistrationId, long registrationId, RegistrationStatus status) {
+    /** The statuses a copy can start from: booked, queued, invited now, or invited when a draft is published. */
+    public static final Set<RegistrationStatus> STATUSES = Collections.unmodifiableSet(EnumSet.of(
+            RegistrationStatus.REGISTERED, RegistrationStatus.WAITING_LIST, RegistrationStatus.INVITED,
+            RegistrationStatus.NOT_INVITED));
+
+    public record Copied(String username, long fromRegistrationId, long registrationId, RegistrationStatus status) {
     }
 
-    record NotCopied(String username, Long fromRegistrationId, String reason) {
+    public record NotCopied(String username, Long fromRegistrationId, String reason) {
     }
 
-    record Result(long targetSessionId, List<Copied> copied, List<NotCopied> refused) {
+    public record Result(long targetSessionId, List<Copied> copied, List<NotCopied> refused) {
     }
 
-    Result copy(long sessionId, long targetSessionId, List<Long> registrationIds, List<String> usernames,
+    public Result copy(long sessionId, long targetSessionId, List<Long> registrationIds, List<String> usernames,
             RegistrationStatus status, String actor) {
         transactions.run(() -> {
             TrainingSession source = sessions.get(sessionId);

@@ -1,8 +1,6 @@
 package io.muster.rosterops;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import io.muster.common.ForbiddenException;
 import io.muster.common.InvalidInputException;
@@ -42,10 +40,6 @@ class RosterOperationsController {
         this.sessions = sessions;
     }
 
-    /** The statuses a copy can start from: booked, queued, invited now, or invited when a draft is published. */
-    private static final Set<RegistrationStatus> COPY_STATUSES = EnumSet.of(RegistrationStatus.REGISTERED,
-            RegistrationStatus.WAITING_LIST, RegistrationStatus.INVITED, RegistrationStatus.NOT_INVITED);
-
     record StatusRequest(@NotEmpty @Size(max = 500) List<@NotNull Long> registrationIds,
             @NotNull RegistrationStatus status, @Size(max = 1000) String reason) {
     }
@@ -75,7 +69,7 @@ class RosterOperationsController {
             throw new InvalidInputException("registrationIds", "give registrationIds or usernames");
         }
         RegistrationStatus status = request.status() == null ? RegistrationStatus.REGISTERED : request.status();
-        if (!COPY_STATUSES.contains(status)) {
+        if (!RosterCopies.STATUSES.contains(status)) {
             throw new InvalidInputException("status", "must be REGISTERED, WAITING_LIST, INVITED or NOT_INVITED");
         }
         return copies.copy(id, request.targetSessionId(), ids, usernames, status, CurrentUser.username());

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * Each line stands alone: a refused line changes nothing and does not stop the others.
  */
 @Service
-class StatusUpdates {
+public class StatusUpdates {
 
     /** What an admin or enrolment manager may change by hand. */
     private static final Map<RegistrationStatus, Set<RegistrationStatus>> MANUAL = Map.of(
@@ -58,16 +58,16 @@ class StatusUpdates {
         this.transactions = transactions;
     }
 
-    record Applied(long registrationId, String username, RegistrationStatus from, RegistrationStatus status) {
+    public record Applied(long registrationId, String username, RegistrationStatus from, RegistrationStatus status) {
     }
 
-    record Refused(long registrationId, String username, RegistrationStatus status, String reason) {
+    public record Refused(long registrationId, String username, RegistrationStatus status, String reason) {
     }
 
-    record Result(List<Applied> applied, List<Refused> refused) {
+    public record Result(List<Applied> applied, List<Refused> refused) {
     }
 
-    Result update(long sessionId, Collection<Long> registrationIds, RegistrationStatus to, String reason,
+    public Result update(long sessionId, Collection<Long> registrationIds, RegistrationStatus to, String reason,
             String actor) {
         sessions.get(sessionId);
         List<Applied> applied = new ArrayList<>();
@@ -90,6 +90,13 @@ class StatusUpdates {
                     why -> refused.add(new Refused(id, username, from, why)));
         }
         return new Result(applied, refused);
+    }
+
+    /** The statuses a line can be changed to by hand, from one status or another. */
+    public static Set<RegistrationStatus> manualTargets() {
+        Set<RegistrationStatus> targets = EnumSet.noneOf(RegistrationStatus.class);
+        MANUAL.values().forEach(targets::addAll);
+        return targets;
     }
 
     /** Why the change is not allowed by hand, or null when it is. */

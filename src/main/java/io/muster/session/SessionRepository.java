@@ -25,4 +25,6 @@ public interface SessionRepository extends JpaRepository<TrainingSession, Long> 
             order by s.startsAt, s.id""")
     List<TrainingSession> search(@Param("trainer") String trainer, @Param("status") SessionStatus status,
             @Param("q") String likePattern);
+
+    List<TrainingSession> findByCourseIdOrderByStartsAtAscIdAsc(Long courseId);
 }

@@ -179,6 +179,12 @@ public class SessionService {
         return sessions.findById(id).orElseThrow(() -> new NotFoundException("Session", id));
     }
 
+    /** Every session of the course, by start. */
+    @Transactional(readOnly = true)
+    public List<TrainingSession> ofCourse(long courseId) {
+        return sessions.findByCourseIdOrderByStartsAtAscIdAsc(courseId);
+    }
+
     @Transactional(readOnly = true)
     public List<TrainingSession> search(String trainer, SessionStatus status, String q) {
         String like = q == null || q.isBlank() ? null : "%" + q.toLowerCase(Locale.ROOT).trim() + "%";
