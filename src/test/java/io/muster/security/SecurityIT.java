@@ -22,7 +22,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -33,6 +36,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class SecurityIT {
 
     @Autowired Api api;
@@ -124,6 +128,20 @@ class SecurityIT {
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    @Test
+    void passwordsNeverReachTheLog(CapturedOutput output) {
+        String password = "Unmistakable-" + Api.unique("pw");
+        String user = api.createPerson(Api.unique("secretive"), MusterGroups.LEARNERS, Map.of("password", password));
+        assertThat(api.get(user, password, "/api/me/sessions").status()).isEqualTo(200);
+        assertThat(api.get(user, password + "-typo", "/api/me/sessions").status()).isEqualTo(401);
+        new PageClient(rest.getRootUri()).signIn(user, password);
+        assertThat(api.post(Api.ADMIN, Api.ADMIN_PASSWORD, "/api/people", Map.of("username", user, "password", password,
+                "name", "Sam Again", "email", user + "@example.org", "employmentType", "EMPLOYEE",
+                "timeZone", "Europe/London")).status()).isIn(400, 409);
+
+        assertThat(output.getAll()).doesNotContain(password);
     }
 
     @Test
