@@ -185,6 +185,9 @@ class CoordinatorSessionFormJourneyIT extends BrowserJourney {
 
         browser.visit("/admin/sessions?trainer=" + trainer);
         assertThat(browser.text()).contains(trainedTitle, elsewhereTitle).doesNotContain(untrainedTitle);
+        browser.width(375);
+        assertThat(browser.fitsWidth()).as("the list at 375 px").isTrue();
+        browser.width(1440);
         browser.visit("/admin/sessions?trainer=" + trainer + "&from=nonsense");
         assertThat(browser.text()).contains("this filter was left out").contains(trainedTitle, elsewhereTitle);
     }
