@@ -108,14 +108,30 @@ class SessionFormPages {
         return Stream.concat(Stream.of(current), ZONES.stream()).toList();
     }
 
+    /**
+     * The trainers to choose from, and the session's own where it is no longer one (left the group):
+     * kept as it is rather than silently dropped, so saving says why it cannot stay.
+     */
+    private static List<CoordinatorSessions.Choice> trainersWith(List<CoordinatorSessions.Choice> trainers,
+            String current) {
+        if (current.isBlank() || trainers.stream().anyMatch(t -> t.value().equals(current))) {
+            return trainers;
+        }
+        return Stream.concat(Stream.of(new CoordinatorSessions.Choice(current, current)), trainers.stream()).toList();
+    }
+
+    private static SessionForm form(Model model) {
+        return (SessionForm) model.getAttribute("form");
+    }
+
     /** The form with what it offers; {@code editing} is null for a new session. */
     private String formPage(Model model, CoordinatorSessions.Editing editing) {
         model.addAttribute("editing", editing);
         // a session never changes course, so its form offers only its own
         model.addAttribute("courses", editing == null ? read.courses()
                 : read.courses().stream().filter(c -> c.value().equals(editing.form().getCourseId())).toList());
-        model.addAttribute("trainers", read.trainers());
-        model.addAttribute("zones", zonesWith(((SessionForm) model.getAttribute("form")).getTimeZone()));
+        model.addAttribute("trainers", trainersWith(read.trainers(), form(model).getTrainerUsername()));
+        model.addAttribute("zones", zonesWith(form(model).getTimeZone()));
         model.addAttribute("types", SessionType.values());
         return "coordinator/session-form";
     }
