@@ -1,11 +1,15 @@
 package io.muster.coordinator;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 import io.muster.common.InvalidInputException;
 import io.muster.lifecycle.SessionCancellations;
 import io.muster.rosterops.RosterExport;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;
+import io.muster.web.PageContext;
 import io.muster.web.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
@@ -21,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coordinator's sessions: the list, a session with Publish and Cancel session, and its roster's
- * Excel export (the roster page itself is {@link RosterPages}). Admins and enrolment managers read them; only
+ * The coordinator's sessions: the list with its filters, a session with Publish and Cancel session, and its
+ * roster's Excel export (the roster page itself is {@link RosterPages}). Admins and enrolment managers read them; only
  * admins publish and cancel, through the services the API uses.
  */
 @Controller
@@ -33,21 +37,26 @@ class CoordinatorPages {
     private final CoordinatorSessions read;
     private final SessionService sessions;
     private final SessionCancellations cancellations;
+    private final PageContext page;
 
-    CoordinatorPages(CoordinatorSessions read, SessionService sessions, SessionCancellations cancellations) {
+    CoordinatorPages(CoordinatorSessions read, SessionService sessions, SessionCancellations cancellations,
+            PageContext page) {
+        this.page = page;
         this.read = read;
         this.sessions = sessions;
         this.cancellations = cancellations;
     }
 
     @GetMapping("/admin/sessions")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-            Model model) {
-        SessionStatus wanted = parse(status);
-        model.addAttribute("q", q);
-        model.addAttribute("status", wanted);
+    String list(SessionFilter filter, Model model) {
+        Set<String> invalid = new TreeSet<>();
+        model.addAttribute("sessions", read.search(filter.criteria(page.zone(), invalid)));
+        model.addAttribute("filter", filter);
+        model.addAttribute("invalid", invalid);
         model.addAttribute("statuses", SessionStatus.values());
-        model.addAttribute("sessions", read.search(wanted, q));
+        model.addAttribute("courses", read.courses());
+        model.addAttribute("trainers", read.trainers());
+        model.addAttribute("mayChange", CurrentUser.isAdmin());
         return "coordinator/sessions";
     }
 
@@ -103,13 +112,5 @@ class CoordinatorPages {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("roster-" + id + ".xlsx").build().toString())
                 .body(read.workbook(id));
-    }
-
-    private static SessionStatus parse(String status) {
-        try {
-            return status == null || status.isBlank() ? null : SessionStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.muster.course.CourseService;
+import io.muster.notification.Notifications;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.registration.RegistrationView;
@@ -14,6 +16,7 @@ import io.muster.rosterops.RosterExport;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;
 import io.muster.session.SessionSummary;
+import io.muster.session.TrainingSession;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +28,13 @@ class CoordinatorSessions {
     private final SessionRoster rosters;
     private final PeopleService people;
     private final RosterExport export;
+    private final CourseService courses;
+    private final Notifications notifications;
 
-    CoordinatorSessions(SessionService sessions, SessionRoster rosters, PeopleService people, RosterExport export) {
+    CoordinatorSessions(SessionService sessions, SessionRoster rosters, PeopleService people, RosterExport export,
+            CourseService courses, Notifications notifications) {
+        this.courses = courses;
+        this.notifications = notifications;
         this.sessions = sessions;
         this.rosters = rosters;
         this.people = people;
@@ -41,9 +49,48 @@ class CoordinatorSessions {
             Map<RegistrationStatus, Long> counts) {
     }
 
+    /** A line of the list: the session and its fill rate (none when unlimited). */
+    public record Line(SessionSummary session, Double fillRate) {
+    }
+
+    /** A value a select offers, and what it shows. */
+    public record Choice(String value, String label) {
+    }
+
+    /** Who hears of a change of time or place: learners holding the calendar entry, and the trainer. */
+    public record Audience(long learners, boolean trainer) {
+    }
+
+    /** The edit form's page: the session, its values as the form shows them, and who would hear of a move. */
+    public record Editing(SessionSummary line, SessionForm form, Audience audience) {
+    }
+
     @Transactional(readOnly = true)
-    List<SessionSummary> search(SessionStatus status, String q) {
-        return sessions.search(null, status, q).stream().map(SessionSummary::of).toList();
+    List<Line> search(SessionService.Criteria criteria) {
+        List<TrainingSession> found = sessions.search(criteria);
+        Map<Long, Double> fillRates = rosters.fillRates(found);
+        return found.stream().map(s -> new Line(SessionSummary.of(s), fillRates.get(s.getId()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<Choice> courses() {
+        return courses.all().stream().map(c -> new Choice(c.getId().toString(), c.getCode() + " - " + c.getTitle()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<Choice> trainers() {
+        return sessions.trainers().stream().map(p -> new Choice(p.getUsername(), p.getName() + " (" + p.getUsername()
+                + ")")).toList();
+    }
+
+    /** Only a scheduled session's learners hear of a move; a draft's have no calendar entry yet. */
+    @Transactional(readOnly = true)
+    Editing editing(long id) {
+        TrainingSession session = sessions.get(id);
+        Audience audience = session.getStatus() != SessionStatus.SCHEDULED ? null
+                : new Audience(notifications.calendarHolders(id), session.getTrainer() != null);
+        return new Editing(SessionSummary.of(session), SessionForm.of(session), audience);
     }
 
     @Transactional(readOnly = true)

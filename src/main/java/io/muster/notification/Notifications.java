@@ -134,6 +134,12 @@ public class Notifications {
         sendToTrainer(MailType.TRAINER_INVITATION, sessionId);
     }
 
+    /** How many learners of the session {@link #sendChange} would send the updated calendar entry now. */
+    @Transactional(readOnly = true)
+    public long calendarHolders(long sessionId) {
+        return roster.rosterOf(sessionId).stream().filter(this::holdsCalendarEntry).count();
+    }
+
     /**
      * Registered learners, and invitees and those offered a seat who have not answered yet: all have
      * the session in their calendar.

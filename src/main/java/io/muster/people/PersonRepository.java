@@ -1,5 +1,6 @@
 package io.muster.people;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
     // SQL, while a query derived from the method name is built and translated on every call.
     @Query("select p from Person p where p.username = :username")
     Optional<Person> findByUsername(String username);
+
+    List<Person> findByUsernameIn(Collection<String> usernames);
 
     boolean existsByUsername(String username);
 

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.muster.roster.RosterService.LiveRegistration;
 import io.muster.security.CurrentUser;
 import io.muster.session.UpcomingSessions.Upcoming;
+import io.muster.web.FormValue;
 import io.muster.web.PageContext;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,25 +56,13 @@ class SessionsPage {
         /** Each value read once. */
         Criteria read() {
             Set<String> invalid = new TreeSet<>();
-            Long courseId = read("course", course, Long::valueOf, invalid);
-            LocalDate fromDate = read("from", from, LocalDate::parse, invalid);
-            LocalDate toDate = read("to", to, LocalDate::parse, invalid);
-            YearMonth yearMonth = read("month", month, YearMonth::parse, invalid);
-            Integer start = read("offset", offset, Integer::valueOf, invalid);
+            Long courseId = FormValue.read("course", course, Long::valueOf, invalid::add);
+            LocalDate fromDate = FormValue.read("from", from, LocalDate::parse, invalid::add);
+            LocalDate toDate = FormValue.read("to", to, LocalDate::parse, invalid::add);
+            YearMonth yearMonth = FormValue.read("month", month, YearMonth::parse, invalid::add);
+            Integer start = FormValue.read("offset", offset, Integer::valueOf, invalid::add);
             return new Criteria(courseId, blankAsNull(type), blankAsNull(location), fromDate, toDate, yearMonth,
                     start == null || start < 0 ? 0 : start, invalid);
-        }
-
-        private static <T> T read(String field, String value, Function<String, T> parser, Set<String> invalid) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return parser.apply(value.strip());
-            } catch (RuntimeException e) {
-                invalid.add(field);
-                return null;
-            }
         }
 
         private static String blankAsNull(String value) {

@@ -51,6 +51,11 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
             where s.course_id = :courseId and r.person_id = :personId order by s.starts_at, r.id""", nativeQuery = true)
     List<Registration> findByPersonInCourse(Long personId, Long courseId);
 
+    /** Per session, how many of its registrations are in one of the statuses (sessions with none are left out). */
+    @Query("select r.sessionId, count(r) from Registration r where r.sessionId in :sessionIds"
+            + " and r.status in :statuses group by r.sessionId")
+    List<Object[]> countBySessionInStatuses(Collection<Long> sessionIds, Collection<RegistrationStatus> statuses);
+
     @Query("select distinct r.sessionId from Registration r where r.personId = :personId"
             + " and r.sessionId in :sessionIds and r.status in :statuses")
     List<Long> sessionsInStatus(Long personId, Collection<Long> sessionIds, Collection<RegistrationStatus> statuses);

@@ -3,7 +3,9 @@ package io.muster.roster;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -423,6 +425,14 @@ public class RosterService {
         }
         return 1 + (int) registrations.countQueuedAhead(registration.getSessionId(), registration.getRequestedAt(),
                 registration.getId());
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, Long> countInStatuses(Collection<Long> sessionIds, Collection<RegistrationStatus> statuses) {
+        Map<Long, Long> counts = new HashMap<>();
+        registrations.countBySessionInStatuses(sessionIds, statuses)
+                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
     }
 
     @Transactional(readOnly = true)

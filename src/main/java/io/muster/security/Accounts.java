@@ -60,6 +60,10 @@ public class Accounts {
         return identityService.createGroupQuery().groupMember(username).groupId(group).count() > 0;
     }
 
+    public List<String> membersOf(String group) {
+        return identityService.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).toList();
+    }
+
     public List<String> emailsOfGroup(String group) {
         return identityService.createUserQuery().memberOfGroup(group).list().stream()
                 .map(User::getEmail).filter(email -> email != null && !email.isBlank()).toList();

@@ -1,7 +1,6 @@
 package io.muster.session;
 
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.List;
 
 import io.muster.common.ProcessTransactions;
@@ -36,7 +35,7 @@ class SessionController {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     ResponseEntity<SessionView> create(@Valid @RequestBody SessionRequest r) {
-        TrainingSession session = service.create(details(r));
+        TrainingSession session = service.create(r.details());
         return ResponseEntity.created(URI.create("/api/sessions/" + session.getId())).body(SessionView.of(session));
     }
 
@@ -59,7 +58,7 @@ class SessionController {
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     SessionView update(@PathVariable Long id, @Valid @RequestBody SessionRequest r) {
-        return transactions.run(() -> SessionView.of(service.update(id, details(r))));
+        return transactions.run(() -> SessionView.of(service.update(id, r.details())));
     }
 
     @DeleteMapping("/{id}")
@@ -78,16 +77,5 @@ class SessionController {
     @Transactional
     SessionView publish(@PathVariable Long id) {
         return SessionView.of(service.publish(id));
-    }
-
-    private static SessionService.Details details(SessionRequest r) {
-        SessionRequest.Visibility v = r.visibility();
-        return new SessionService.Details(r.courseId(), r.title(), r.shortDescription(), r.startsAt().toInstant(),
-                ZoneId.of(r.timeZone()), r.durationMinutes(), r.type(), r.location(), r.onlineUrl(),
-                r.trainerUsername(), r.capacity(), Boolean.TRUE.equals(r.waitingList()),
-                Boolean.TRUE.equals(r.approvalRequired()),
-                v == null ? null : v.departments(), v == null ? null : v.jobRoles(), v == null ? null : v.locations(),
-                r.materials() == null ? null
-                        : r.materials().stream().map(m -> new Material(m.name(), m.url())).toList());
     }
 }

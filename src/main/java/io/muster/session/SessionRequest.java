@@ -1,6 +1,7 @@
 package io.muster.session;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -13,8 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.URL;
 
-/** A session as an admin creates or edits it. Bounds keep absurd sizes out. */
-record SessionRequest(
+/** A session as an admin creates or edits it, through the API or the coordinator's form. Bounds keep absurd sizes out. */
+public record SessionRequest(
         @NotNull Long courseId,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 1000) String shortDescription,
@@ -32,14 +33,24 @@ record SessionRequest(
         @Size(max = 50) List<@Valid MaterialRequest> materials) {
 
     /** Who may see the session; an empty list means All, lists combine with AND. */
-    record Visibility(
+    public record Visibility(
             @Size(max = 100) Set<@NotBlank @Size(max = 100) String> departments,
             @Size(max = 100) Set<@NotBlank @Size(max = 100) String> jobRoles,
             @Size(max = 100) Set<@NotBlank @Size(max = 100) String> locations) {
     }
 
-    record MaterialRequest(
+    public record MaterialRequest(
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 2000) @URL(regexp = "^(http|https).*", message = "must be an http(s) URL") String url) {
+    }
+
+    /** The checked request as the service takes it. */
+    public SessionService.Details details() {
+        Visibility v = visibility;
+        return new SessionService.Details(courseId, title, shortDescription, startsAt.toInstant(), ZoneId.of(timeZone),
+                durationMinutes, type, location, onlineUrl, trainerUsername, capacity, Boolean.TRUE.equals(waitingList),
+                Boolean.TRUE.equals(approvalRequired),
+                v == null ? null : v.departments(), v == null ? null : v.jobRoles(), v == null ? null : v.locations(),
+                materials == null ? null : materials.stream().map(m -> new Material(m.name(), m.url())).toList());
     }
 }

@@ -3,6 +3,7 @@ package io.muster.session;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Set;
 import io.muster.common.ConflictException;
 import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
+import io.muster.common.Times;
 import io.muster.course.Course;
 import io.muster.course.CourseRepository;
 import io.muster.people.Person;
@@ -25,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** The session catalogue: create, edit, publish, delete. Every rule is checked before anything is written. */
 @Service
 public class SessionService {
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     private final SessionRepository sessions;
     private final CourseRepository courses;
@@ -185,10 +190,28 @@ public class SessionService {
         return sessions.findByCourseIdOrderByStartsAtAscIdAsc(courseId);
     }
 
+    /** Which sessions a list shows; every criterion may be null (any), {@code to} is exclusive. */
+    public record Criteria(String trainer, Long courseId, SessionStatus status, String q, Instant from, Instant to) {
+    }
+
     @Transactional(readOnly = true)
     public List<TrainingSession> search(String trainer, SessionStatus status, String q) {
-        String like = q == null || q.isBlank() ? null : "%" + q.toLowerCase(Locale.ROOT).trim() + "%";
-        return sessions.search(trainer, status, like);
+        return search(new Criteria(trainer, null, status, q, null, null));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TrainingSession> search(Criteria c) {
+        String like = c.q() == null || c.q().isBlank() ? null : "%" + c.q().toLowerCase(Locale.ROOT).trim() + "%";
+        // open ends as far bounds: a null instant has no SQL type the query could compare
+        return sessions.search(c.trainer(), c.courseId(), c.status(), like, c.from() == null ? EARLIEST : c.from(),
+                c.to() == null ? LATEST : c.to());
+    }
+
+    /** Everyone who may train a session: the trainers group's members with a Muster profile, by name. */
+    @Transactional(readOnly = true)
+    public List<Person> trainers() {
+        return people.findByUsernameIn(accounts.membersOf(MusterGroups.TRAINERS)).stream()
+                .sorted(Comparator.comparing(Person::getName).thenComparing(Person::getUsername)).toList();
     }
 
     private void apply(TrainingSession session, Details d) {
@@ -220,9 +243,10 @@ public class SessionService {
                 .orElseThrow(() -> new InvalidInputException("trainerUsername",
                         "unknown trainer '" + d.trainerUsername() + "'"));
         Instant end = d.startsAt().plusSeconds(60L * d.durationMinutes());
-        if (sessions.trainerBusy(trainer.getId(), d.startsAt(), end, sessionId)) {
-            throw new ConflictException("trainerUsername", "the trainer is already booked at that time");
-        }
+        sessions.trainerClashes(trainer.getId(), d.startsAt(), end, sessionId).stream().findFirst().ifPresent(other -> {
+            throw new ConflictException("trainerUsername", "the trainer is already booked at that time, in '"
+                    + other.getTitle() + "' (" + Times.at(other.getStartsAt(), other.getZone()) + ")");
+        });
         return trainer;
     }
 }

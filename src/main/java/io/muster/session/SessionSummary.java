@@ -21,6 +21,11 @@ public record SessionSummary(long id, String title, String courseTitle, Instant 
         return status == SessionStatus.DRAFT;
     }
 
+    /** Details may still change (the service refuses otherwise). */
+    public boolean editable() {
+        return status.isEditable();
+    }
+
     public boolean cancellable() {
         return status == SessionStatus.DRAFT || status == SessionStatus.SCHEDULED
                 || status == SessionStatus.IN_PROGRESS;

@@ -8,11 +8,13 @@ import io.muster.common.ForbiddenException;
 import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
 import io.muster.common.TooLargeException;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
@@ -60,6 +62,22 @@ public record Refusal(HttpStatus status, String message) {
         Refusal refusal = of(e).filter(r -> r.status() != HttpStatus.NOT_FOUND).orElseThrow(() -> e);
         response.setStatus(refusal.status().value());
         model.addAttribute("refused", refusal.message());
+        return page.get();
+    }
+
+    /**
+     * Like {@link #showOn}, for a form: a refusal about one of the form's own fields (the service
+     * names it) is shown next to that field; any other as {@code refused} above the form.
+     */
+    public static String showOnForm(RuntimeException e, BindingResult form, HttpServletResponse response, Model model,
+            Supplier<String> page) {
+        String field = e instanceof InvalidInputException invalid ? invalid.field()
+                : e instanceof ConflictException conflict ? conflict.field() : null;
+        if (field == null || !new BeanWrapperImpl(form.getTarget()).isReadableProperty(field)) {
+            return showOn(e, response, model, page);
+        }
+        response.setStatus(of(e).orElseThrow().status().value());
+        form.rejectValue(field, "refused." + field, e.getMessage());
         return page.get();
     }
 }

@@ -151,6 +151,8 @@ class SessionApiIT {
         Api.Response overlapping = api.asAdmin(HttpMethod.POST, "/api/sessions", session(start.plusMinutes(60)));
         assertThat(overlapping.status()).isEqualTo(409);
         assertThat(overlapping.text()).contains("\"field\":\"trainerUsername\"");
+        assertThat(overlapping.body().get("detail").asText())
+                .startsWith("the trainer is already booked at that time, in 'Ladder Safety - Leeds' (");
         assertThat(sessions.count()).isEqualTo(before);
         // right after the first one ends is fine
         create(session(start.plusMinutes(90)));
