@@ -165,7 +165,19 @@ class CoordinatorCoursesJourneyIT extends BrowserJourney {
         HttpResponse<String> taken = pages.post("/admin/courses/new", "/admin/courses", form);
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.body()).contains("a course with this code exists already");
+        form.put("code", code);
+        form.put("kind", "FOO");
+        form.put("required", "maybe");
+        HttpResponse<String> garbage = pages.post("/admin/courses/new", "/admin/courses", form);
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.body()).contains("Choose the kind of course.").contains("Tick the box or leave it empty.");
         assertThat(courseTitled(title)).as("nothing stored").isEmpty();
+        for (String path : List.of("/admin/courses/abc", "/admin/courses/999999999",
+                "/admin/courses/" + existing + "/items/999999999/remove")) {
+            HttpResponse<String> page = pages.get(path);
+            assertThat(page.statusCode()).as(path).isBetween(400, 499);
+            assertThat(page.body()).as(path).contains("<h1").doesNotContain("Whitelabel");
+        }
 
         String course = "/admin/courses/" + existing;
         HttpResponse<String> noQuestions = pages.post(course, course + "/items",
