@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.muster.autoenrol.AutoEnrolCycleFacade;
 import io.muster.autoenrol.AutoEnrolSettings;
 import io.muster.common.NotFoundException;
+import io.muster.course.Course;
 import io.muster.course.CourseService;
 import io.muster.course.CourseView;
+import io.muster.course.MultipleSessionEnrolment;
 import io.muster.courseitem.CourseItems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,20 +25,24 @@ class CoordinatorCourses {
     private final CourseItems items;
     private final AutoEnrolSettings autoEnrol;
     private final AutoEnrolCycleFacade cycle;
+    private final MultipleSessionEnrolment multipleSessions;
 
     CoordinatorCourses(CourseService courses, CourseItems items, AutoEnrolSettings autoEnrol,
-            AutoEnrolCycleFacade cycle) {
+            AutoEnrolCycleFacade cycle, MultipleSessionEnrolment multipleSessions) {
         this.courses = courses;
         this.items = items;
         this.autoEnrol = autoEnrol;
         this.cycle = cycle;
+        this.multipleSessions = multipleSessions;
     }
 
     /**
      * A course with its uploads and evaluations; for admins also its auto-enrol settings and the
      * last auto-enrol run (null for anyone else, as the API shows them to admins only).
+     * {@code severalSessionsNow}: learners may hold several places now (the course allows it and
+     * the portal's switch is on).
      */
-    public record CoursePage(CourseView course, List<CourseItems.Item> items,
+    public record CoursePage(CourseView course, boolean severalSessionsNow, List<CourseItems.Item> items,
             AutoEnrolSettings.CourseSettings autoEnrol, LastRun lastRun) {
     }
 
@@ -73,13 +79,14 @@ class CoordinatorCourses {
 
     @Transactional(readOnly = true)
     CoursePage page(long id, boolean admin) {
-        CourseView course = get(id);
+        Course course = courses.get(id);
+        boolean severalNow = multipleSessions.allowedFor(course);
         List<CourseItems.Item> list = items.of(id);
         if (!admin) {
-            return new CoursePage(course, list, null, null);
+            return new CoursePage(CourseView.of(course), severalNow, list, null, null);
         }
-        return new CoursePage(course, list, autoEnrol.course(id), cycle.latest().map(run -> lastRun(run, id))
-                .orElse(null));
+        return new CoursePage(CourseView.of(course), severalNow, list, autoEnrol.course(id),
+                cycle.latest().map(run -> lastRun(run, id)).orElse(null));
     }
 
     /** One item of the course; an item of another course is not found here. */

@@ -61,12 +61,22 @@ class CoordinatorCoursesJourneyIT extends BrowserJourney {
         browser.field("Title").clear();
         browser.field("Title").sendKeys(title + " II");
         browser.field("By assignment only (coordinators, keys, segments, auto-enrol)").click();
+        browser.field("Learners may hold places in several sessions of this course").click();
         browser.click("Save course");
         assertThat(browser.text()).contains("Course saved.").contains(title + " II");
         JsonNode edited = api.asAdmin(HttpMethod.GET, "/api/courses/" + id, null).body();
         assertThat(edited.get("title").asText()).isEqualTo(title + " II");
         assertThat(edited.get("enrolmentMethod").asText()).isEqualTo("ASSIGNMENT_ONLY");
+        assertThat(edited.get("allowMultipleSessions").asBoolean()).isTrue();
         assertThat(edited.get("validityMonths").asInt()).as("untouched fields keep their values").isEqualTo(12);
+        assertThat(fact("Several sessions per learner")).isEqualTo("Yes");
+        try {
+            api.asAdmin(HttpMethod.PUT, "/api/settings/multiple-session-enrolment", Map.of("enabled", false));
+            browser.visit("/admin/courses/" + id);
+            assertThat(fact("Several sessions per learner")).startsWith("Allowed, but the portal's switch");
+        } finally {
+            api.asAdmin(HttpMethod.PUT, "/api/settings/multiple-session-enrolment", Map.of("enabled", true));
+        }
 
         browser.field("Title").sendKeys("Signed certificate");
         browser.field("Required for completion").click();
@@ -216,6 +226,12 @@ class CoordinatorCoursesJourneyIT extends BrowserJourney {
         assertThat(browser.heading()).isEqualTo("Not allowed");
         browser.visit("/admin/courses/" + course);
         assertThat(browser.heading()).isEqualTo("Not allowed");
+    }
+
+    /** What the course page's facts say beside the term. */
+    private static String fact(String term) {
+        return browser.driver().findElement(By.xpath("//dt[normalize-space()='" + term
+                + "']/following-sibling::dd[1]")).getText();
     }
 
     private JsonNode courseCoded(String code) {
