@@ -8,8 +8,6 @@ import io.muster.common.NotFoundException;
 import io.muster.people.PeopleService;
 import io.muster.security.CurrentUser;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -40,10 +38,6 @@ class AutoEnrolController {
         this.people = people;
     }
 
-    record CourseAutoEnrolRequest(@NotNull Boolean enabled, @Min(1) @Max(365) Integer leadDays,
-            Boolean includeSubcontractors, Boolean includeOptional) {
-    }
-
     record GlobalAutoEnrolRequest(@NotNull Boolean missingTraining) {
     }
 
@@ -63,9 +57,7 @@ class AutoEnrolController {
 
     @PutMapping("/api/courses/{id}/auto-enrol")
     AutoEnrolSettings.CourseSettings course(@PathVariable long id, @Valid @RequestBody CourseAutoEnrolRequest r) {
-        return settings.saveCourse(new AutoEnrolSettings.CourseSettings(id, r.enabled(),
-                r.leadDays() == null ? AutoEnrolSettings.DEFAULT_LEAD_DAYS : r.leadDays(),
-                Boolean.TRUE.equals(r.includeSubcontractors()), Boolean.TRUE.equals(r.includeOptional())));
+        return settings.saveCourse(r.settingsOf(id));
     }
 
     @GetMapping("/api/settings/auto-enrol")

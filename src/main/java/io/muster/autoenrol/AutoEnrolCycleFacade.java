@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** The domain's only way into the auto-enrol-cycle process. */
 @Component
-class AutoEnrolCycleFacade {
+public class AutoEnrolCycleFacade {
 
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -33,18 +33,25 @@ class AutoEnrolCycleFacade {
     }
 
     /** Starts a run by hand; it continues asynchronously (the first task is a job), so this returns at once. */
-    String start(String startedBy) {
+    public String start(String startedBy) {
         return runtime.startProcessInstanceByMessage(MESSAGE_RUN_REQUESTED, Variables.createVariables().putValue(VAR_STARTED_BY, startedBy))
                 .getId();
     }
 
     /** A run's report: totals and counts per course and reason (empty while it runs). */
-    record Run(String id, String state, Date startedAt, Date endedAt, String startedBy, Long considered, Long enrolled,
+    public record Run(String id, String state, Date startedAt, Date endedAt, String startedBy, Long considered, Long enrolled,
             JsonNode counts) {
     }
 
+    /** The run started last, by hand or by the nightly timer, if any. */
+    public Optional<Run> latest() {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst()
+                .flatMap(instance -> run(instance.getId()));
+    }
+
     /** A run as its process instance recorded it (history keeps the typed report variables). */
-    Optional<Run> run(String runId) {
+    public Optional<Run> run(String runId) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(runId)
                 .processDefinitionKey(KEY).singleResult();
         if (instance == null) {

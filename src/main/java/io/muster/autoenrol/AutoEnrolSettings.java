@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Per-course auto-enrol settings, the global "missing training" switch and job role requirements. */
 @Service
-class AutoEnrolSettings {
+public class AutoEnrolSettings {
 
     static final int DEFAULT_LEAD_DAYS = 30;
 
@@ -26,12 +26,12 @@ class AutoEnrolSettings {
         this.courses = courses;
     }
 
-    record CourseSettings(long courseId, boolean enabled, int leadDays, boolean includeSubcontractors,
+    public record CourseSettings(long courseId, boolean enabled, int leadDays, boolean includeSubcontractors,
             boolean includeOptional) {
     }
 
     @Transactional(readOnly = true)
-    CourseSettings course(long courseId) {
+    public CourseSettings course(long courseId) {
         courses.get(courseId);
         List<CourseSettings> found = jdbc.query("""
                 select course_id, enabled, lead_days, include_subcontractors, include_optional
@@ -42,7 +42,7 @@ class AutoEnrolSettings {
     }
 
     @Transactional
-    CourseSettings saveCourse(CourseSettings settings) {
+    public CourseSettings saveCourse(CourseSettings settings) {
         courses.get(settings.courseId());
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("course", settings.courseId())

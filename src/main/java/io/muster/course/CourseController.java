@@ -27,9 +27,7 @@ class CourseController {
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<CourseView> create(@Valid @RequestBody CourseRequest r) {
-        Course course = service.create(r.code(), r.title(), r.kind(), r.enrolmentMethod(), r.required(),
-                r.validityMonths(), Boolean.TRUE.equals(r.allowMultipleSessions()), Boolean.TRUE.equals(r.allowFailure()),
-                r.launchUrl());
+        Course course = service.create(r);
         return ResponseEntity.created(URI.create("/api/courses/" + course.getId())).body(CourseView.of(course));
     }
 
@@ -47,8 +45,6 @@ class CourseController {
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     CourseView update(@PathVariable Long id, @Valid @RequestBody CourseRequest r) {
-        return CourseView.of(service.update(id, r.code(), r.title(), r.kind(), r.enrolmentMethod(), r.required(),
-                r.validityMonths(), Boolean.TRUE.equals(r.allowMultipleSessions()), Boolean.TRUE.equals(r.allowFailure()),
-                r.launchUrl()));
+        return CourseView.of(service.update(id, r));
     }
 }

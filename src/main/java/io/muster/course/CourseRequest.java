@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.URL;
 
-record CourseRequest(
+/** A course as an admin writes it, through the API or the coordinator's course form: its rules in one place. */
+public record CourseRequest(
         @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-'")
         String code,
         @NotBlank @Size(max = 200) String title,

@@ -20,6 +20,19 @@ public class CourseService {
         this.methodGuards = methodGuards;
     }
 
+    /** Creates the course as the request says; unset switches are off. */
+    @Transactional
+    public Course create(CourseRequest r) {
+        return create(r.code(), r.title(), r.kind(), r.enrolmentMethod(), r.required(), r.validityMonths(),
+                Boolean.TRUE.equals(r.allowMultipleSessions()), Boolean.TRUE.equals(r.allowFailure()), r.launchUrl());
+    }
+
+    @Transactional
+    public Course update(Long id, CourseRequest r) {
+        return update(id, r.code(), r.title(), r.kind(), r.enrolmentMethod(), r.required(), r.validityMonths(),
+                Boolean.TRUE.equals(r.allowMultipleSessions()), Boolean.TRUE.equals(r.allowFailure()), r.launchUrl());
+    }
+
     @Transactional
     public Course create(String code, String title, CourseKind kind, EnrolmentMethod enrolmentMethod, boolean required,
             Integer validityMonths, boolean allowMultipleSessions, boolean allowFailure, String launchUrl) {
@@ -52,6 +65,15 @@ public class CourseService {
     @Transactional(readOnly = true)
     public List<Course> all() {
         return courses.findAll(Sort.by("code"));
+    }
+
+    /** The courses whose title or code contains the text (any case), by title; blank finds all. */
+    @Transactional(readOnly = true)
+    public List<Course> search(String text) {
+        String wanted = text == null ? "" : text.strip();
+        Sort byTitle = Sort.by("title", "code");
+        return wanted.isEmpty() ? courses.findAll(byTitle)
+                : courses.findByTitleContainingIgnoreCaseOrCodeContainingIgnoreCase(wanted, wanted, byTitle);
     }
 
     private void apply(Course course, String code, String title, CourseKind kind, EnrolmentMethod enrolmentMethod,

@@ -1,9 +1,9 @@
 package io.muster.course;
 
-record CourseView(Long id, String code, String title, CourseKind kind, boolean required, Integer validityMonths,
+public record CourseView(Long id, String code, String title, CourseKind kind, boolean required, Integer validityMonths,
         EnrolmentMethod enrolmentMethod, boolean allowMultipleSessions, boolean allowFailure, String launchUrl) {
 
-    static CourseView of(Course c) {
+    public static CourseView of(Course c) {
         return new CourseView(c.getId(), c.getCode(), c.getTitle(), c.getKind(), c.isRequired(), c.getValidityMonths(),
                 c.getEnrolmentMethod(), c.isAllowMultipleSessions(), c.isAllowFailure(), c.getLaunchUrl());
     }

@@ -36,10 +36,6 @@ class CourseItemController {
         this.items = items;
     }
 
-    record ItemRequest(@NotNull CourseItemKind kind, @NotBlank @Size(max = 200) String title,
-            @NotNull Boolean required, @Size(max = 50) List<@NotBlank @Size(max = 500) String> questions) {
-    }
-
     record EvaluationRequest(@NotNull @Size(max = 50) List<@NotBlank @Size(max = 2000) String> answers) {
     }
 
@@ -51,7 +47,7 @@ class CourseItemController {
 
     @PostMapping("/api/courses/{courseId}/items")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<CourseItems.Item> create(@PathVariable long courseId, @Valid @RequestBody ItemRequest r) {
+    ResponseEntity<CourseItems.Item> create(@PathVariable long courseId, @Valid @RequestBody CourseItemRequest r) {
         CourseItems.Item item = items.create(courseId, r.kind(), r.title(), r.required(), r.questions());
         return ResponseEntity.created(URI.create("/api/courses/" + courseId + "/items")).body(item);
     }
