@@ -1,0 +1,147 @@
+package io.muster.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import io.muster.security.MusterGroups;
+import io.muster.support.Api;
+import io.muster.support.BrowserJourney;
+import io.muster.support.PageClient;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A coordinator's enrolment keys, segments and people, in the browser and as a form post without script. */
+class CoordinatorDirectoryJourneyIT extends BrowserJourney {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anEnrolmentManagerMakesAKeyThatALearnerRedeemsAndRefusesMoreUsesThanSeats() {
+        long course = fixtures.course("SELF");
+        long session = fixtures.session(course, 3, false);
+        String title = api.asAdmin(HttpMethod.GET, "/api/sessions/" + session, null).body().get("title").asText();
+        String manager = api.createPerson(Api.unique("manager"), MusterGroups.ENROLMENT_MANAGERS, Map.of());
+        String expiry = LocalDateTime.now(ZoneId.of("Europe/London")).plusDays(3).truncatedTo(ChronoUnit.MINUTES)
+                .toString();
+
+        PageClient pages = new PageClient("http://localhost:" + port).signIn(manager, Api.passwordOf(manager));
+        HttpResponse<String> tooMany = pages.post("/admin/keys/new?course=" + course, "/admin/keys",
+                Map.of("courseId", Long.toString(course), "sessionIds", Long.toString(session), "maxUses", "4",
+                        "expiresAt", expiry));
+        assertThat(tooMany.statusCode()).isEqualTo(409);
+        assertThat(tooMany.body()).contains("id=\"maxUses-error\"").contains("at most 3")
+                .contains("value=\"4\"").contains("value=\"" + expiry + "\"");
+        HttpResponse<String> noUses = pages.post("/admin/keys/new?course=" + course, "/admin/keys",
+                Map.of("courseId", Long.toString(course), "sessionIds", Long.toString(session), "maxUses", "lots",
+                        "expiresAt", expiry));
+        assertThat(noUses.statusCode()).isEqualTo(400);
+        assertThat(noUses.body()).contains("a whole number").contains("value=\"lots\"");
+        assertThat(keysOf(course)).isZero();
+
+        signIn(manager);
+        browser.visit("/admin/keys");
+        browser.click("New key");
+        new Select(browser.field("Course")).selectByValue(Long.toString(course));
+        browser.click("Show its sessions");
+        browser.driver().findElement(org.openqa.selenium.By.id("session-" + session)).click();
+        browser.field("Uses").sendKeys("2");
+        setValue(browser.field("Expires"), expiry);
+        browser.click("Create key");
+        assertThat(browser.text()).contains("The key is made").contains(title).contains("2 of 2");
+        String code = browser.heading().substring("Key ".length());
+        assertThat(keysOf(course)).isOne();
+
+        String learner = fixtures.learner();
+        assertThat(api.post(learner, Api.passwordOf(learner), "/api/enrolment-keys/" + code + "/redeem", null)
+                .status()).isEqualTo(201);
+        browser.click("All keys");
+        assertThat(browser.text()).contains(code).contains("1 of 2");
+
+        browser.clearCookies();
+        signIn(learner);
+        browser.visit("/admin/keys");
+        assertThat(browser.heading()).isEqualTo("Not allowed");
+    }
+
+    @Test
+    void anAdminCreatesFindsAndEditsAPersonAndABadFormStoresNothing() {
+        String username = Api.unique("pat");
+        PageClient pages = new PageClient("http://localhost:" + port).signIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+        HttpResponse<String> bad = pages.post("/admin/people/new", "/admin/people", Map.of("username", username,
+                "password", "short", "name", "Pat Example", "email", "not-an-email", "employmentType", "EMPLOYEE",
+                "timeZone", "Mars/Olympus", "groups", MusterGroups.LEARNERS, "profileFields", "shoeSize"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"password-error\"").contains("id=\"email-error\"")
+                .contains("unknown time zone").contains("one field a line").contains("value=\"Pat Example\"")
+                .contains("value=\"not-an-email\"").doesNotContain("value=\"short\"");
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/people/" + username, null).status()).isEqualTo(404);
+
+        browser.signIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+        browser.visit("/admin/people");
+        browser.click("New person");
+        browser.field("Username").sendKeys(username);
+        browser.field("Password").sendKeys("a-long-password");
+        browser.field("Name").sendKeys("Pat " + username);
+        browser.field("Email").sendKeys(username + "@example.org");
+        browser.field("Department").sendKeys("Sales");
+        browser.field("Job role").sendKeys("Rep");
+        browser.field("Location").sendKeys("Leeds");
+        new Select(browser.field("Employment type")).selectByValue("SUBCONTRACTOR");
+        browser.field("Custom profile fields").sendKeys("badge = B7");
+        browser.field("Trainers").click();
+        browser.click("Create person");
+        assertThat(browser.text()).contains("The person is created");
+        var created = api.asAdmin(HttpMethod.GET, "/api/people/" + username, null).body();
+        assertThat(created.get("department").asText()).isEqualTo("Sales");
+        assertThat(created.get("employmentType").asText()).isEqualTo("SUBCONTRACTOR");
+        assertThat(created.get("profileFields").get("badge").asText()).isEqualTo("B7");
+        assertThat(created.get("groups").toString()).contains(MusterGroups.LEARNERS).contains(MusterGroups.TRAINERS);
+
+        browser.visit("/admin/people?q=" + username);
+        assertThat(browser.text()).contains(username + "@example.org");
+        browser.click("Pat " + username);
+        browser.field("Department").clear();
+        browser.field("Department").sendKeys("Marketing");
+        browser.field("Manager").sendKeys(username);
+        browser.click("Save");
+        assertThat(browser.field("Manager").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.text()).contains("a person cannot be their own manager");
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/people/" + username, null).body().get("department").asText())
+                .isEqualTo("Sales");
+        browser.field("Manager").clear();
+        browser.click("Save");
+        assertThat(browser.text()).contains("The profile is saved");
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/people/" + username, null).body().get("department").asText())
+                .isEqualTo("Marketing");
+
+        browser.width(375);
+        browser.visit("/admin/people/" + username + "/edit");
+        assertThat(browser.fitsWidth()).isTrue();
+
+        browser.clearCookies();
+        String manager = api.createPerson(Api.unique("manager"), MusterGroups.ENROLMENT_MANAGERS, Map.of());
+        signIn(manager);
+        browser.visit("/admin/people");
+        assertThat(browser.heading()).isEqualTo("Not allowed");
+    }
+
+    private int keysOf(long course) {
+        return jdbc.queryForObject("select count(*) from enrolment_key where course_id = ?", Integer.class, course);
+    }
+
+    private static void setValue(WebElement input, String value) {
+        // a datetime-local control takes keys in the browser's own date format; its value is the same everywhere
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];", input, value);
+    }
+}
