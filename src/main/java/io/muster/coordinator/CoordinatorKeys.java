@@ -3,7 +3,6 @@ package io.muster.coordinator;
 import java.time.Instant;
 import java.util.List;
 
-import io.muster.course.Course;
 import io.muster.course.CourseService;
 import io.muster.enrolmentkey.EnrolmentKey;
 import io.muster.enrolmentkey.EnrolmentKeyService;
@@ -31,9 +30,6 @@ class CoordinatorKeys {
             Instant expiresAt) {
     }
 
-    public record CourseChoice(long id, String code, String title) {
-    }
-
     @Transactional(readOnly = true)
     List<KeyLine> all() {
         return keys.all().stream().map(this::line).toList();
@@ -44,11 +40,6 @@ class CoordinatorKeys {
         return line(keys.get(code));
     }
 
-    @Transactional(readOnly = true)
-    List<CourseChoice> courses() {
-        return courses.all().stream().map(CoordinatorKeys::choice).toList();
-    }
-
     /** The course's sessions a key may be made for: not yet started, draft or scheduled (the service decides). */
     @Transactional(readOnly = true)
     List<SessionSummary> sessionsOf(long courseId, Instant now) {
@@ -56,15 +47,6 @@ class CoordinatorKeys {
                 .filter(s -> s.getCourse().getId() == courseId && s.getStartsAt().isAfter(now)
                         && (s.getStatus() == SessionStatus.DRAFT || s.getStatus() == SessionStatus.SCHEDULED))
                 .map(SessionSummary::of).toList();
-    }
-
-    @Transactional(readOnly = true)
-    CourseChoice course(long id) {
-        return choice(courses.get(id));
-    }
-
-    private static CourseChoice choice(Course c) {
-        return new CourseChoice(c.getId(), c.getCode(), c.getTitle());
     }
 
     private KeyLine line(EnrolmentKey key) {

@@ -25,12 +25,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class KeyPages {
 
     private final CoordinatorKeys read;
+    private final CourseChoices courses;
     private final EnrolmentKeyService keys;
     private final Forms forms;
     private final PageContext page;
 
-    KeyPages(CoordinatorKeys read, EnrolmentKeyService keys, Forms forms, PageContext page) {
+    KeyPages(CoordinatorKeys read, CourseChoices courses, EnrolmentKeyService keys, Forms forms, PageContext page) {
         this.read = read;
+        this.courses = courses;
         this.keys = keys;
         this.forms = forms;
         this.page = page;
@@ -78,9 +80,9 @@ class KeyPages {
     private String form(KeyForm form, FormErrors errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("courses", read.courses());
+        model.addAttribute("courses", courses.all());
         if (form.getCourseId() != null) {
-            model.addAttribute("course", read.course(form.getCourseId()));
+            model.addAttribute("course", courses.get(form.getCourseId()));
             model.addAttribute("sessions", read.sessionsOf(form.getCourseId(), page.now()));
         }
         return "coordinator/key-form";

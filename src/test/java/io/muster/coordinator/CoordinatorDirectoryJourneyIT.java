@@ -136,6 +136,66 @@ class CoordinatorDirectoryJourneyIT extends BrowserJourney {
         assertThat(browser.heading()).isEqualTo("Not allowed");
     }
 
+    @Test
+    void anAdminMakesASegmentLinksAndUnlinksACourseEditsAndDeletesIt() {
+        String department = Api.unique("Dept");
+        fixtures.learner(Map.of("department", department));
+        long assigned = fixtures.course("ASSIGNMENT_ONLY");
+        long self = fixtures.course("SELF");
+        String code = api.asAdmin(HttpMethod.GET, "/api/courses/" + assigned, null).body().get("code").asText();
+        String name = Api.unique("Segment");
+
+        PageClient pages = new PageClient("http://localhost:" + port).signIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+        HttpResponse<String> bad = pages.post("/admin/segments/new", "/admin/segments",
+                Map.of("name", name, "rule", "shoeSizeNobodyHas = 42"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"rule-error\"").contains("no such profile field")
+                .contains("shoeSizeNobodyHas = 42").contains("value=\"" + name + "\"");
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/segments", null).text()).doesNotContain(name);
+
+        browser.signIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+        browser.visit("/admin/segments");
+        browser.click("New segment");
+        browser.field("Name").sendKeys(name);
+        browser.field("Rule").sendKeys("department = " + department);
+        browser.click("Create segment");
+        assertThat(browser.text()).contains("The segment is created").contains("Members now: 1");
+        long segment = Long.parseLong(browser.path().replaceAll("\\D", ""));
+
+        new Select(browser.field("Course to link")).selectByValue(Long.toString(self));
+        browser.click("Link course");
+        assertThat(browser.field("Course to link").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.text()).contains("ASSIGNMENT_ONLY");
+        new Select(browser.field("Course to link")).selectByValue(Long.toString(assigned));
+        browser.click("Link course");
+        assertThat(browser.text()).contains("The course is linked");
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/segments/" + segment, null).body().get("courses")
+                .findValuesAsText("courseId")).containsExactly(Long.toString(assigned));
+
+        browser.click("All segments");
+        assertThat(browser.text()).contains(name).contains("department: " + department).contains(code);
+        browser.click(name);
+        browser.field("Name").clear();
+        browser.field("Name").sendKeys(name + " renamed");
+        browser.click("Save");
+        assertThat(browser.text()).contains("The segment is saved");
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/segments/" + segment, null).body().get("name").asText())
+                .isEqualTo(name + " renamed");
+        browser.click("Unlink");
+        assertThat(browser.text()).contains("The course is unlinked");
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/segments/" + segment, null).body().get("courses")).isEmpty();
+
+        browser.click("Delete segment");
+        browser.click("Delete segment");
+        assertThat(browser.text()).contains("The segment is deleted").doesNotContain(name);
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/segments/" + segment, null).status()).isEqualTo(404);
+
+        browser.clearCookies();
+        signIn(fixtures.learner());
+        browser.visit("/admin/segments");
+        assertThat(browser.heading()).isEqualTo("Not allowed");
+    }
+
     private int keysOf(long course) {
         return jdbc.queryForObject("select count(*) from enrolment_key where course_id = ?", Integer.class, course);
     }
