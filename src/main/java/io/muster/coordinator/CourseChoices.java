@@ -3,6 +3,7 @@ package io.muster.coordinator;
 import java.util.List;
 
 import io.muster.course.Course;
+import io.muster.course.CourseKind;
 import io.muster.course.CourseService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,11 @@ class CourseChoices {
     @Transactional(readOnly = true)
     List<CourseChoice> all() {
         return courses.all().stream().map(CourseChoices::choice).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<CourseChoice> ofKind(CourseKind kind) {
+        return courses.all().stream().filter(c -> c.getKind() == kind).map(CourseChoices::choice).toList();
     }
 
     @Transactional(readOnly = true)

@@ -16,9 +16,14 @@ public final class FormErrors {
 
     private final Map<String, String> byField = new LinkedHashMap<>();
 
-    /** The first message per field is kept. */
+    /** The first message per field is kept; one about an item of a list ({@code steps[2]}) is kept for the item too. */
     FormErrors add(String field, String message) {
         byField.putIfAbsent(root(field), message);
+        int dot = field.indexOf('.');
+        String item = dot < 0 ? field : field.substring(0, dot);
+        if (item.endsWith("]")) {
+            byField.putIfAbsent(item, message);
+        }
         return this;
     }
 
@@ -45,7 +50,7 @@ public final class FormErrors {
         return byField.get(field);
     }
 
-    private static String root(String path) {
+    static String root(String path) {
         int end = path.length();
         for (char c : new char[] {'.', '['}) {
             int at = path.indexOf(c);

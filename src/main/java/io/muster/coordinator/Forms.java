@@ -30,7 +30,7 @@ class Forms {
      */
     FormErrors check(Object request, Collection<String> unreadable) {
         FormErrors errors = new FormErrors();
-        unreadable.forEach(field -> errors.add(field, messages.getMessage("directory.unreadable." + field, null,
+        unreadable.forEach(field -> errors.add(field, messages.getMessage("directory.unreadable." + FormErrors.root(field), null,
                 LocaleContextHolder.getLocale())));
         for (ConstraintViolation<Object> v : validator.validate(request)) {
             errors.add(v.getPropertyPath().toString(), v.getMessage());

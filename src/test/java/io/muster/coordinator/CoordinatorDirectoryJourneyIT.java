@@ -13,6 +13,7 @@ import io.muster.support.Api;
 import io.muster.support.BrowserJourney;
 import io.muster.support.PageClient;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -20,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A coordinator's enrolment keys, segments and people, in the browser and as a form post without script. */
+/** A coordinator's enrolment keys, people, segments and pathways, in the browser and as a form post without script. */
 class CoordinatorDirectoryJourneyIT extends BrowserJourney {
 
     @Autowired
@@ -54,7 +55,7 @@ class CoordinatorDirectoryJourneyIT extends BrowserJourney {
         browser.click("New key");
         new Select(browser.field("Course")).selectByValue(Long.toString(course));
         browser.click("Show its sessions");
-        browser.driver().findElement(org.openqa.selenium.By.id("session-" + session)).click();
+        browser.driver().findElement(By.id("session-" + session)).click();
         browser.field("Uses").sendKeys("2");
         setValue(browser.field("Expires"), expiry);
         browser.click("Create key");
@@ -193,6 +194,64 @@ class CoordinatorDirectoryJourneyIT extends BrowserJourney {
         browser.clearCookies();
         signIn(fixtures.learner());
         browser.visit("/admin/segments");
+        assertThat(browser.heading()).isEqualTo("Not allowed");
+    }
+
+    @Test
+    void anAdminMakesAPathwayOfACourseAndSessionsChangesItsStepsAndDeletesIt() {
+        String courseTitle = "Online " + Api.unique("");
+        long eLearning = api.asAdmin(HttpMethod.POST, "/api/courses", Map.of("code", Api.unique("EL"),
+                "title", courseTitle, "kind", "ELEARNING", "required", false, "enrolmentMethod", "SELF",
+                "launchUrl", "https://learn.example.org/basics")).body().get("id").asLong();
+        long instructorLed = fixtures.course("SELF");
+        long session = fixtures.session(instructorLed, 5, false);
+        String title = Api.unique("Pathway");
+
+        PageClient pages = new PageClient("http://localhost:" + port).signIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+        HttpResponse<String> bad = pages.post("/admin/pathways/new", "/admin/pathways",
+                Map.of("title", title, "steps[0].courseId", Long.toString(instructorLed), "steps[0].rule", "ALL"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"step0-error\"").contains("a course step is an e-learning course")
+                .contains("value=\"" + title + "\"");
+        assertThat(jdbc.queryForObject("select count(*) from pathway where title = ?", Integer.class, title)).isZero();
+
+        browser.signIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+        browser.visit("/admin/pathways");
+        browser.click("New pathway");
+        browser.field("Title").sendKeys(title);
+        new Select(browser.driver().findElement(By.id("step0-course"))).selectByValue(Long.toString(eLearning));
+        new Select(browser.driver().findElement(By.id("step1-sessions"))).selectByValue(Long.toString(session));
+        new Select(browser.driver().findElement(By.id("step1-rule"))).selectByValue("ANY");
+        browser.click("Create pathway");
+        assertThat(browser.text()).contains("The pathway is created");
+        long pathway = Long.parseLong(browser.path().replaceAll("\\D", ""));
+        var steps = api.asAdmin(HttpMethod.GET, "/api/pathways/" + pathway, null).body().get("steps");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).get("courseId").asLong()).isEqualTo(eLearning);
+        assertThat(steps.get(1).get("rule").asText()).isEqualTo("ANY");
+        assertThat(steps.get(1).get("sessionIds").get(0).asLong()).isEqualTo(session);
+
+        browser.click("All pathways");
+        assertThat(browser.text()).contains(title).contains("Complete").contains(courseTitle)
+                .contains("Attend any one of");
+        browser.click(title);
+        browser.field("Title").clear();
+        browser.field("Title").sendKeys(title + " v2");
+        new Select(browser.driver().findElement(By.id("step1-rule"))).selectByValue("ALL");
+        browser.click("Save");
+        assertThat(browser.text()).contains("The pathway is saved");
+        var changed = api.asAdmin(HttpMethod.GET, "/api/pathways/" + pathway, null).body();
+        assertThat(changed.get("title").asText()).isEqualTo(title + " v2");
+        assertThat(changed.get("steps").get(1).get("rule").asText()).isEqualTo("ALL");
+
+        browser.click("Delete pathway");
+        browser.click("Delete pathway");
+        assertThat(browser.text()).contains("The pathway is deleted").doesNotContain(title);
+        assertThat(api.asAdmin(HttpMethod.GET, "/api/pathways/" + pathway, null).status()).isEqualTo(404);
+
+        browser.clearCookies();
+        signIn(fixtures.learner());
+        browser.visit("/admin/pathways");
         assertThat(browser.heading()).isEqualTo("Not allowed");
     }
 
