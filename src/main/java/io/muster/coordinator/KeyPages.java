@@ -62,19 +62,12 @@ class KeyPages {
     String create(@ModelAttribute("form") KeyForm form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         KeyRequest request = form.toRequest(page.zone());
-        FormErrors errors = forms.check(request, form.unreadable());
-        if (errors.any()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(form, errors, model);
-        }
-        try {
+        return forms.submit(request, form.unreadable(), response, model, errors -> form(form, errors, model), () -> {
             EnrolmentKey key = keys.create(request.courseId(), request.sessionIds(), request.maxUses(),
                     request.expiresAt().toInstant(), CurrentUser.username());
             redirect.addFlashAttribute("done", "keys.created");
             return "redirect:/admin/keys/" + key.getCode();
-        } catch (RuntimeException e) {
-            return Forms.refused(e, errors, response, model, () -> form(form, errors, model));
-        }
+        });
     }
 
     private String form(KeyForm form, FormErrors errors, Model model) {

@@ -50,18 +50,11 @@ class PathwayPages {
     String create(@ModelAttribute("form") PathwayForm form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         PathwayRequest r = form.toRequest();
-        FormErrors errors = forms.check(r, form.unreadable());
-        if (errors.any()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(form, null, errors, model);
-        }
-        try {
+        return forms.submit(r, form.unreadable(), response, model, errors -> form(form, null, errors, model), () -> {
             Pathway pathway = pathways.create(r.title(), r.specs(), CurrentUser.username());
             redirect.addFlashAttribute("done", "pathways.created");
             return "redirect:/admin/pathways/" + pathway.getId();
-        } catch (RuntimeException e) {
-            return Forms.refused(e, errors, response, model, () -> form(form, null, errors, model));
-        }
+        });
     }
 
     @GetMapping("/admin/pathways/{id}")
@@ -73,18 +66,11 @@ class PathwayPages {
     String update(@PathVariable long id, @ModelAttribute("form") PathwayForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         PathwayRequest r = form.toRequest();
-        FormErrors errors = forms.check(r, form.unreadable());
-        if (errors.any()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(form, id, errors, model);
-        }
-        try {
+        return forms.submit(r, form.unreadable(), response, model, errors -> form(form, id, errors, model), () -> {
             pathways.update(id, r.title(), r.specs());
             redirect.addFlashAttribute("done", "pathways.saved");
             return "redirect:/admin/pathways/" + id;
-        } catch (RuntimeException e) {
-            return Forms.refused(e, errors, response, model, () -> form(form, id, errors, model));
-        }
+        });
     }
 
     /** The first "Delete": names the pathway; the second, on this page, deletes it. */

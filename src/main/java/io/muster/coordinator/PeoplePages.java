@@ -59,20 +59,13 @@ class PeoplePages {
     String create(@ModelAttribute("form") PersonForm form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         PersonRequest r = form.toRequest();
-        FormErrors errors = forms.check(r, form.unreadable());
-        if (errors.any()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(form, null, errors, model);
-        }
-        try {
+        return forms.submit(r, form.unreadable(), response, model, errors -> form(form, null, errors, model), () -> {
             Person person = people.create(r.username(), r.password(), r.name(), r.email(), r.department(),
                     r.jobRole(), r.location(), r.employmentType(), r.managerUsername(), r.timeZone(), r.groups(),
                     r.profileFields());
             redirect.addFlashAttribute("done", "people.created");
             return "redirect:/admin/people/" + person.getUsername() + "/edit";
-        } catch (RuntimeException e) {
-            return Forms.refused(e, errors, response, model, () -> form(form, null, errors, model));
-        }
+        });
     }
 
     @GetMapping("/admin/people/{username}/edit")
@@ -85,22 +78,16 @@ class PeoplePages {
             HttpServletResponse response, RedirectAttributes redirect) {
         form.setUsername(username);
         ProfileUpdate r = form.toUpdate();
-        FormErrors errors = forms.check(r, form.unreadable());
-        if (errors.any()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(form, username, errors, model);
-        }
-        try {
-            people.updateProfile(username, r.name(), r.email(), r.department(), r.jobRole(), r.location(),
-                    r.employmentType(), r.managerUsername(), r.timeZone(), r.profileFields());
-            redirect.addFlashAttribute("done", "people.saved");
-            return "redirect:/admin/people/" + username + "/edit";
-        } catch (RuntimeException e) {
-            return Forms.refused(e, errors, response, model, () -> form(form, username, errors, model));
-        }
+        return forms.submit(r, form.unreadable(), response, model, errors -> form(form, username, errors, model),
+                () -> {
+                    people.updateProfile(username, r.name(), r.email(), r.department(), r.jobRole(), r.location(),
+                            r.employmentType(), r.managerUsername(), r.timeZone(), r.profileFields());
+                    redirect.addFlashAttribute("done", "people.saved");
+                    return "redirect:/admin/people/" + username + "/edit";
+                });
     }
 
-    /** The form to create a person ({@code editing} null) or to edit one; an edited person's groups are shown, not changed. */
+    /** The form for a new person ({@code editing} null) or to edit one, whose groups are shown, not changed. */
     private String form(PersonForm form, String editing, FormErrors errors, Model model) {
         if (editing != null) {
             form.setGroups(people.groupsOf(editing));

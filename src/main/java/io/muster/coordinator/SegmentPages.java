@@ -53,18 +53,11 @@ class SegmentPages {
     String create(@ModelAttribute("form") SegmentForm form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         SegmentRequest r = form.toRequest();
-        FormErrors errors = forms.check(r, form.unreadable());
-        if (errors.any()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(form, null, errors, model);
-        }
-        try {
+        return forms.submit(r, form.unreadable(), response, model, errors -> form(form, null, errors, model), () -> {
             Segment segment = segments.create(r.name(), r.rule());
             redirect.addFlashAttribute("done", "segments.created");
             return "redirect:/admin/segments/" + segment.getId();
-        } catch (RuntimeException e) {
-            return Forms.refused(e, errors, response, model, () -> form(form, null, errors, model));
-        }
+        });
     }
 
     @GetMapping("/admin/segments/{id}")
@@ -76,36 +69,22 @@ class SegmentPages {
     String update(@PathVariable long id, @ModelAttribute("form") SegmentForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         SegmentRequest r = form.toRequest();
-        FormErrors errors = forms.check(r, form.unreadable());
-        if (errors.any()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(form, id, errors, model);
-        }
-        try {
+        return forms.submit(r, form.unreadable(), response, model, errors -> form(form, id, errors, model), () -> {
             segments.update(id, r.name(), r.rule(), CurrentUser.username());
             redirect.addFlashAttribute("done", "segments.saved");
             return "redirect:/admin/segments/" + id;
-        } catch (RuntimeException e) {
-            return Forms.refused(e, errors, response, model, () -> form(form, id, errors, model));
-        }
+        });
     }
 
     @PostMapping("/admin/segments/{id}/courses")
     String link(@PathVariable long id, @RequestParam(required = false) Long courseId, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        LinkRequest r = new LinkRequest(courseId);
-        FormErrors errors = forms.check(r, List.of());
-        try {
-            if (!errors.any()) {
-                segments.link(id, r.courseId(), CurrentUser.username());
-                redirect.addFlashAttribute("done", "segments.linked");
-                return "redirect:/admin/segments/" + id;
-            }
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return linkRefused(id, courseId, errors, model);
-        } catch (RuntimeException e) {
-            return Forms.refused(e, errors, response, model, () -> linkRefused(id, courseId, errors, model));
-        }
+        return forms.submit(new LinkRequest(courseId), List.of(), response, model,
+                errors -> linkRefused(id, courseId, errors, model), () -> {
+                    segments.link(id, courseId, CurrentUser.username());
+                    redirect.addFlashAttribute("done", "segments.linked");
+                    return "redirect:/admin/segments/" + id;
+                });
     }
 
     @PostMapping("/admin/segments/{id}/courses/{courseId}/unlink")

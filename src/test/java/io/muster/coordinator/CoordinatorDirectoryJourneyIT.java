@@ -243,6 +243,10 @@ class CoordinatorDirectoryJourneyIT extends BrowserJourney {
         var changed = api.asAdmin(HttpMethod.GET, "/api/pathways/" + pathway, null).body();
         assertThat(changed.get("title").asText()).isEqualTo(title + " v2");
         assertThat(changed.get("steps").get(1).get("rule").asText()).isEqualTo("ALL");
+        browser.width(375);
+        browser.visit("/admin/pathways/" + pathway);
+        assertThat(browser.fitsWidth()).isTrue();
+        browser.width(1440);
 
         browser.click("Delete pathway");
         browser.click("Delete pathway");
