@@ -18,7 +18,7 @@ import jakarta.persistence.JoinColumn;
  * {@link EnrolmentKeyRepository#use}, one conditional update on this row, never through the entity.
  */
 @Entity
-class EnrolmentKey {
+public class EnrolmentKey {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,27 +58,31 @@ class EnrolmentKey {
         return id;
     }
 
-    String getCode() {
+    public String getCode() {
         return code;
     }
 
-    Long getCourseId() {
+    public Long getCourseId() {
         return courseId;
     }
 
-    int getMaxUses() {
+    public int getMaxUses() {
         return maxUses;
     }
 
-    int getUses() {
+    public int getUses() {
         return uses;
     }
 
-    Instant getExpiresAt() {
+    public int getUsesLeft() {
+        return maxUses - uses;
+    }
+
+    public Instant getExpiresAt() {
         return expiresAt;
     }
 
-    Set<Long> getSessionIds() {
+    public Set<Long> getSessionIds() {
         return new TreeSet<>(sessionIds);
     }
 }

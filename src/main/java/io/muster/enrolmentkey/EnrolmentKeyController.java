@@ -2,18 +2,12 @@ package io.muster.enrolmentkey;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
 import io.muster.registration.RegistrationView;
 import io.muster.security.CurrentUser;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,15 +27,11 @@ class EnrolmentKeyController {
         this.service = service;
     }
 
-    record KeyRequest(@NotNull Long courseId, @NotEmpty @Size(max = 50) List<@NotNull Long> sessionIds,
-            @NotNull @Min(1) @Max(100_000) Integer maxUses, @NotNull OffsetDateTime expiresAt) {
-    }
-
     record KeyView(String code, long courseId, Set<Long> sessionIds, int maxUses, int usesLeft, Instant expiresAt) {
 
         static KeyView of(EnrolmentKey key) {
             return new KeyView(key.getCode(), key.getCourseId(), key.getSessionIds(), key.getMaxUses(),
-                    key.getMaxUses() - key.getUses(), key.getExpiresAt());
+                    key.getUsesLeft(), key.getExpiresAt());
         }
     }
 

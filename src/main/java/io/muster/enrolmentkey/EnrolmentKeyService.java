@@ -20,6 +20,7 @@ import io.muster.roster.RegistrationMethod;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;
 import io.muster.session.TrainingSession;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +55,7 @@ public class EnrolmentKeyService {
      * sessions do not count), so that a key alone never promises more seats than there are.
      */
     @Transactional
-    EnrolmentKey create(long courseId, List<Long> sessionIds, int maxUses, Instant expiresAt, String actor) {
+    public EnrolmentKey create(long courseId, List<Long> sessionIds, int maxUses, Instant expiresAt, String actor) {
         Instant now = clock.instant();
         if (!expiresAt.isAfter(now)) {
             throw new InvalidInputException("expiresAt", "must be in the future");
@@ -89,8 +90,14 @@ public class EnrolmentKeyService {
     }
 
     @Transactional(readOnly = true)
-    EnrolmentKey get(String code) {
+    public EnrolmentKey get(String code) {
         return keys.findByCode(code).orElseThrow(() -> new NotFoundException("Enrolment key", code));
+    }
+
+    /** Every key, the newest first. */
+    @Transactional(readOnly = true)
+    public List<EnrolmentKey> all() {
+        return keys.findAll(Sort.by(Sort.Direction.DESC, "createdAt", "id"));
     }
 
     /**

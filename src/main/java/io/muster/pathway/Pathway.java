@@ -15,7 +15,7 @@ import jakarta.persistence.OrderBy;
 
 /** A learning pathway: ordered steps, each an e-learning course or a group of sessions. */
 @Entity
-class Pathway {
+public class Pathway {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,15 +46,15 @@ class Pathway {
         steps.addAll(newSteps);
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    String getTitle() {
+    public String getTitle() {
         return title;
     }
 
-    List<PathwayStep> getSteps() {
+    public List<PathwayStep> getSteps() {
         return List.copyOf(steps);
     }
 }

@@ -5,10 +5,6 @@ import java.util.List;
 
 import io.muster.security.CurrentUser;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,13 +26,6 @@ class PathwayController {
         this.service = service;
     }
 
-    record StepRequest(Long courseId, @Size(max = 100) List<@NotNull Long> sessionIds, PathwayStep.Rule rule) {
-    }
-
-    record PathwayRequest(@NotBlank @Size(max = 200) String title,
-            @NotEmpty @Size(max = 100) List<@NotNull @Valid StepRequest> steps) {
-    }
-
     record StepView(int position, PathwayStep.Kind kind, Long courseId, java.util.Set<Long> sessionIds,
             PathwayStep.Rule rule) {
     }
@@ -55,7 +44,7 @@ class PathwayController {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     ResponseEntity<PathwayView> create(@Valid @RequestBody PathwayRequest r) {
-        Pathway pathway = service.create(r.title(), specs(r), CurrentUser.username());
+        Pathway pathway = service.create(r.title(), r.specs(), CurrentUser.username());
         return ResponseEntity.created(URI.create("/api/pathways/" + pathway.getId())).body(PathwayView.of(pathway));
     }
 
@@ -63,7 +52,7 @@ class PathwayController {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     PathwayView update(@PathVariable long id, @Valid @RequestBody PathwayRequest r) {
-        return PathwayView.of(service.update(id, r.title(), specs(r)));
+        return PathwayView.of(service.update(id, r.title(), r.specs()));
     }
 
     @DeleteMapping("/api/pathways/{id}")
@@ -71,10 +60,6 @@ class PathwayController {
     ResponseEntity<Void> delete(@PathVariable long id) {
         service.delete(id);
         return ResponseEntity.noContent().build();
-    }
-
-    private static List<PathwayService.StepSpec> specs(PathwayRequest r) {
-        return r.steps().stream().map(s -> new PathwayService.StepSpec(s.courseId(), s.sessionIds(), s.rule())).toList();
     }
 
     @GetMapping("/api/pathways/{id}")

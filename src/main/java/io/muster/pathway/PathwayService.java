@@ -46,11 +46,11 @@ public class PathwayService {
     }
 
     /** A step as asked for: a course, or sessions with a rule. */
-    record StepSpec(Long courseId, List<Long> sessionIds, PathwayStep.Rule rule) {
+    public record StepSpec(Long courseId, List<Long> sessionIds, PathwayStep.Rule rule) {
     }
 
     @Transactional
-    Pathway create(String title, List<StepSpec> specs, String actor) {
+    public Pathway create(String title, List<StepSpec> specs, String actor) {
         return pathways.save(new Pathway(title, steps(specs), actor, clock.instant()));
     }
 
@@ -59,7 +59,7 @@ public class PathwayService {
      * follows the new steps at once.
      */
     @Transactional
-    Pathway update(long id, String title, List<StepSpec> specs) {
+    public Pathway update(long id, String title, List<StepSpec> specs) {
         Pathway pathway = get(id);
         List<PathwayStep> steps = steps(specs);
         // the old steps go first: the new ones take the same positions, which are unique per pathway
@@ -70,7 +70,7 @@ public class PathwayService {
     }
 
     @Transactional
-    void delete(long id) {
+    public void delete(long id) {
         pathways.delete(get(id));
     }
 
@@ -117,8 +117,14 @@ public class PathwayService {
     }
 
     @Transactional(readOnly = true)
-    Pathway get(long id) {
+    public Pathway get(long id) {
         return pathways.findById(id).orElseThrow(() -> new NotFoundException("Pathway", id));
+    }
+
+    /** Every pathway, in the order they were made. */
+    @Transactional(readOnly = true)
+    public List<Pathway> all() {
+        return pathways.findAll(org.springframework.data.domain.Sort.by("id"));
     }
 
     /** One step's state for a learner. */
@@ -143,8 +149,7 @@ public class PathwayService {
     /** The learner's progress on every pathway, in the order they were made. */
     @Transactional(readOnly = true)
     public List<Progress> progressOfAll(String username) {
-        return pathways.findAll(org.springframework.data.domain.Sort.by("id")).stream()
-                .map(p -> progressOf(p.getId(), username)).toList();
+        return all().stream().map(p -> progressOf(p.getId(), username)).toList();
     }
 
     private StepProgress stepProgress(PathwayStep step, long personId) {

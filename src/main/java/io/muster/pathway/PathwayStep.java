@@ -17,11 +17,11 @@ import jakarta.persistence.JoinColumn;
 
 /** One step: an e-learning course to complete, or sessions of which all or any one must be attended. */
 @Entity
-class PathwayStep {
+public class PathwayStep {
 
-    enum Kind { COURSE, SESSIONS }
+    public enum Kind { COURSE, SESSIONS }
 
-    enum Rule { ALL, ANY }
+    public enum Rule { ALL, ANY }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,23 +63,23 @@ class PathwayStep {
         return step;
     }
 
-    int getPosition() {
+    public int getPosition() {
         return position;
     }
 
-    Kind getKind() {
+    public Kind getKind() {
         return kind;
     }
 
-    Long getCourseId() {
+    public Long getCourseId() {
         return courseId;
     }
 
-    Rule getRule() {
+    public Rule getRule() {
         return rule;
     }
 
-    Set<Long> getSessionIds() {
+    public Set<Long> getSessionIds() {
         return new TreeSet<>(sessionIds);
     }
 }

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A person as an admin creates them; {@code groups} defaults to {@code learners}. */
-record PersonRequest(
+/** A person as an admin creates them, through the API or the page; {@code groups} defaults to {@code learners}. */
+public record PersonRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}",
                 message = "2 to 64 lower-case letters, digits, '.', '_' or '-'") String username,
         @NotBlank @Size(min = 8, max = 128) String password,

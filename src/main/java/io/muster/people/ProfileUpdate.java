@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A whole profile as an admin edits it; the login is managed in Camunda Admin. */
-record ProfileUpdate(
+public record ProfileUpdate(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 320) String email,
         @Size(max = 100) String department,

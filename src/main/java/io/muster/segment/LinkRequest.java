@@ -3,5 +3,5 @@ package io.muster.segment;
 import jakarta.validation.constraints.NotNull;
 
 /** A course to link to a segment for smart enrolment. */
-record LinkRequest(@NotNull Long courseId) {
+public record LinkRequest(@NotNull Long courseId) {
 }

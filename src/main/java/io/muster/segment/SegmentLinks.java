@@ -2,7 +2,6 @@ package io.muster.segment;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,10 +13,6 @@ class SegmentLinks {
 
     /** A course linked to a segment. */
     record Link(long segmentId, long courseId) {
-    }
-
-    /** A linked course as admins see it. */
-    record LinkedCourse(long courseId, String code, String title, Instant linkedAt, String linkedBy) {
     }
 
     private final JdbcTemplate jdbc;

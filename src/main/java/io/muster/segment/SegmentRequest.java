@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * (department, jobRole, location, employmentType or a custom profile field) to its allowed
  * values; a person must match every field named.
  */
-record SegmentRequest(
+public record SegmentRequest(
         @NotBlank @Size(max = 200) String name,
         @NotEmpty @Size(max = 20) Map<@NotBlank @Size(max = 100) String,
                 @NotEmpty @Size(max = 200) Set<@NotBlank @Size(max = 500) String>> rule) {

@@ -88,7 +88,7 @@ public class SegmentService {
         Segment segment = get(id);
         // the segment before its links, the order a run bringing its people in line takes
         membership.lockSegment(id);
-        for (SegmentLinks.LinkedCourse course : links.coursesOf(id)) {
+        for (LinkedCourse course : links.coursesOf(id)) {
             links.unlink(id, course.courseId());
             smartEnrolment.courseUnlinked(id, course.courseId(), actor);
         }
@@ -104,6 +104,22 @@ public class SegmentService {
     @Transactional(readOnly = true)
     public List<Segment> all() {
         return segments.findAll(Sort.by("name"));
+    }
+
+    /** How many people each segment holds, by segment id; an empty segment is absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> memberCounts() {
+        return membership.counts();
+    }
+
+    @Transactional(readOnly = true)
+    public long memberCount(long segmentId) {
+        return membership.count(segmentId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<LinkedCourse> coursesOf(long segmentId) {
+        return links.coursesOf(segmentId);
     }
 
     /**

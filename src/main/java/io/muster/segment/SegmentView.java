@@ -7,9 +7,9 @@ import java.util.SortedSet;
 
 /** A segment as admins see it; {@code courses} only when one segment is read. */
 record SegmentView(long id, String name, SortedMap<String, SortedSet<String>> rule, long memberCount,
-        Instant createdAt, List<SegmentLinks.LinkedCourse> courses) {
+        Instant createdAt, List<LinkedCourse> courses) {
 
-    static SegmentView of(Segment s, long memberCount, List<SegmentLinks.LinkedCourse> courses) {
+    static SegmentView of(Segment s, long memberCount, List<LinkedCourse> courses) {
         return new SegmentView(s.getId(), s.getName(), s.getRule(), memberCount, s.getCreatedAt(), courses);
     }
 }
