@@ -19,7 +19,8 @@ class ApprovalsJourneyIT extends BrowserJourney {
         String learner = waiting.learner();
         String title = waiting.sessionTitle();
         String taskId = api.get(approver, Api.passwordOf(approver),
-                "/engine-rest/task?processDefinitionKey=registration&taskDefinitionKey=user_approve_registration")
+                "/engine-rest/task?processDefinitionKey=registration&taskDefinitionKey=user_approve_registration"
+                + "&processInstanceBusinessKey=" + waiting.registration())
                 .body().get(0).get("id").asText();
 
         String manager = api.createPerson(Api.unique("manager"), MusterGroups.ENROLMENT_MANAGERS, Map.of());

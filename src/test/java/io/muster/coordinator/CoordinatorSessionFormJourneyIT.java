@@ -18,8 +18,6 @@ import io.muster.support.BrowserJourney;
 import io.muster.support.PageClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.http.HttpMethod;
 
@@ -47,7 +45,7 @@ class CoordinatorSessionFormJourneyIT extends BrowserJourney {
         new Select(browser.field("Course")).selectByValue(Long.toString(course));
         browser.field("Title").sendKeys(title);
         browser.field("Short description").sendKeys("Using ladders safely");
-        setValue(browser.field("Starts"), LOCAL.format(start));
+        browser.setValue(browser.field("Starts"), LOCAL.format(start));
         new Select(browser.field("Time zone")).selectByValue("Europe/London");
         browser.field("Duration (minutes)").sendKeys("90");
         browser.field("In person").click();
@@ -239,7 +237,4 @@ class CoordinatorSessionFormJourneyIT extends BrowserJourney {
     }
 
     /** A datetime-local field takes its value in the browser's own format when typed; set it as the form sends it. */
-    private static void setValue(WebElement field, String value) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];", field, value);
-    }
 }

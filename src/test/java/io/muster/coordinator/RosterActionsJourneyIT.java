@@ -154,17 +154,11 @@ class RosterActionsJourneyIT extends BrowserJourney {
     }
 
     private void tick(String learner) {
-        browser.driver().findElement(By.xpath("//input[@type='checkbox' and @aria-label='Select Test " + learner + "']"))
-                .click();
+        browser.tick("Select Test " + learner);
     }
 
-    /** Each learner's latest status on the session's roster, as the API reads it. */
     private Map<String, String> statusesOn(long session) {
-        Map<String, String> statuses = new HashMap<>();
-        for (JsonNode r : rosterOf(session)) {
-            statuses.put(r.get("username").asText(), r.get("status").asText());
-        }
-        return statuses;
+        return fixtures.statusesOn(session);
     }
 
     private long registrationOf(long session, String learner) {

@@ -128,6 +128,16 @@ public final class Browser implements AutoCloseable {
         return found.get(0);
     }
 
+    /** Sets a field's value as a date picker would: typing into date and time inputs depends on the locale. */
+    public void setValue(WebElement field, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", field, value);
+    }
+
+    /** Ticks the checkbox whose accessible name is exactly this. */
+    public void tick(String name) {
+        driver.findElement(By.xpath("//input[@type='checkbox' and @aria-label=" + literal(name) + "]")).click();
+    }
+
     /** The control whose label reads exactly this. */
     public WebElement field(String label) {
         WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space()=" + literal(label) + "]"));

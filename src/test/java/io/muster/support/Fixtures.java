@@ -124,19 +124,28 @@ public class Fixtures {
     }
 
     /** A learner's booking waiting for their manager's approval: who approves, who asked, for which session. */
-    public record AwaitingApproval(String approver, String learner, long session, String sessionTitle) {
+    public record AwaitingApproval(String approver, String learner, long session, String sessionTitle, long registration) {
     }
 
     public AwaitingApproval bookingAwaitingApproval() {
         String approver = api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of());
         String learner = learner(Map.of("managerUsername", approver));
         long session = session(3, false, true);
-        String status = book(learner, session).body().get("status").asText();
+        Api.Response booked = book(learner, session);
+        String status = booked.body().get("status").asText();
         if (!"NEEDS_APPROVAL".equals(status)) {
             throw new IllegalStateException("The booking is " + status + ", not waiting for approval");
         }
         String title = api.asAdmin(HttpMethod.GET, "/api/sessions/" + session, null).body().get("title").asText();
-        return new AwaitingApproval(approver, learner, session, title);
+        return new AwaitingApproval(approver, learner, session, title, booked.body().get("id").asLong());
+    }
+
+    /** Each learner's latest status on the session's roster, as the API reads it, by username. */
+    public Map<String, String> statusesOn(long session) {
+        Map<String, String> statuses = new HashMap<>();
+        api.asAdmin(HttpMethod.GET, "/api/sessions/" + session + "/roster", null).body().get("registrations")
+                .forEach(r -> statuses.put(r.get("username").asText(), r.get("status").asText()));
+        return statuses;
     }
 
     public String learner() {
