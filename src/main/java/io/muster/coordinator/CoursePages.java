@@ -9,6 +9,7 @@ import io.muster.courseitem.CourseItemKind;
 import io.muster.courseitem.CourseItemRequest;
 import io.muster.courseitem.CourseItems;
 import io.muster.security.CurrentUser;
+import io.muster.web.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,7 +81,7 @@ class CoursePages {
             redirect.addFlashAttribute("done", "courses.created");
             return "redirect:/admin/courses/" + id;
         } catch (RuntimeException e) {
-            return FormChecks.refuse(e, binding, response, model, () -> courseForm(null, form, model));
+            return Refusal.showOnForm(e, binding, response, model, () -> courseForm(null, form, model));
         }
     }
 
@@ -121,7 +122,7 @@ class CoursePages {
             redirect.addFlashAttribute("done", "courses.saved");
             return "redirect:/admin/courses/" + id;
         } catch (RuntimeException e) {
-            return FormChecks.refuse(e, binding, response, model, () -> courseForm(id, form, model));
+            return Refusal.showOnForm(e, binding, response, model, () -> courseForm(id, form, model));
         }
     }
 
@@ -139,7 +140,7 @@ class CoursePages {
             redirect.addFlashAttribute("done", "courses.itemAdded");
             return "redirect:/admin/courses/" + id;
         } catch (RuntimeException e) {
-            return FormChecks.refuse(e, binding, response, model, () -> course(id, model));
+            return Refusal.showOnForm(e, binding, response, model, () -> course(id, model));
         }
     }
 

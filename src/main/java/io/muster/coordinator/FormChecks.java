@@ -1,23 +1,16 @@
 package io.muster.coordinator;
 
 import java.util.Iterator;
-import java.util.function.Supplier;
 
-import io.muster.common.ConflictException;
-import io.muster.common.InvalidInputException;
-import io.muster.web.Refusal;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import org.springframework.beans.PropertyAccessorFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
 /**
- * A page form checked by the rules of the request the API takes for the same operation, and a
- * service's refusal shown beside the field it names: the form comes back with what was typed.
+ * A page form checked by the rules of the request the API takes for the same operation: the form
+ * comes back with what was typed ({@link io.muster.web.Refusal#showOnForm} places a service's refusal).
  */
 final class FormChecks {
 
@@ -50,23 +43,6 @@ final class FormChecks {
             }
         }
         return !form.hasErrors();
-    }
-
-    /**
-     * Shows the form again under the refusal's status, its reason beside the field the service
-     * named; a refusal without a field of the form shows above it, as {@link Refusal#showOn} does.
-     */
-    static String refuse(RuntimeException e, BindingResult form, HttpServletResponse response, Model model,
-            Supplier<String> page) {
-        String field = e instanceof InvalidInputException invalid ? invalid.field()
-                : e instanceof ConflictException conflict ? conflict.field() : null;
-        Refusal refusal = Refusal.of(e).orElse(null);
-        if (field == null || refusal == null || refusal.status() == HttpStatus.NOT_FOUND || !isField(form, field)) {
-            return Refusal.showOn(e, response, model, page);
-        }
-        form.rejectValue(field, "refused", e.getMessage());
-        response.setStatus(refusal.status().value());
-        return page.get();
     }
 
     private static boolean isField(BindingResult form, String field) {

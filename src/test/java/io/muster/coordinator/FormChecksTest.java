@@ -8,6 +8,7 @@ import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
 import io.muster.courseitem.CourseItemKind;
 import jakarta.validation.Validation;
+import io.muster.web.Refusal;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -67,14 +68,14 @@ class FormChecksTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         ExtendedModelMap model = new ExtendedModelMap();
 
-        String page = FormChecks.refuse(new ConflictException("code", "taken"), binding, response, model, () -> "form");
+        String page = Refusal.showOnForm(new ConflictException("code", "taken"), binding, response, model, () -> "form");
 
         assertThat(page).isEqualTo("form");
         assertThat(response.getStatus()).isEqualTo(409);
         assertThat(binding.getFieldError("code").getDefaultMessage()).isEqualTo("taken");
         assertThat(model).doesNotContainKey("refused");
 
-        FormChecks.refuse(new InvalidInputException("courseId", "unknown"), binding, response, model, () -> "form");
+        Refusal.showOnForm(new InvalidInputException("courseId", "unknown"), binding, response, model, () -> "form");
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(model.get("refused")).isEqualTo("courseId: unknown");
     }
@@ -84,7 +85,7 @@ class FormChecksTest {
         CourseForm form = new CourseForm();
         BeanPropertyBindingResult binding = new BeanPropertyBindingResult(form, "courseForm");
         NotFoundException missing = new NotFoundException("Course", 1L);
-        assertThatThrownBy(() -> FormChecks.refuse(missing, binding, new MockHttpServletResponse(),
+        assertThatThrownBy(() -> Refusal.showOnForm(missing, binding, new MockHttpServletResponse(),
                 new ExtendedModelMap(), () -> "form")).isSameAs(missing);
     }
 }
