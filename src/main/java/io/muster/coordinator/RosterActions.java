@@ -14,6 +14,7 @@ import io.muster.people.PeopleService;
 import io.muster.registration.RegistrationService;
 import io.muster.registration.RegistrationView;
 import io.muster.registration.SessionRoster;
+import io.muster.roster.RegistrationMethod;
 import io.muster.roster.RegistrationStatus;
 import io.muster.rosterops.RosterCopies;
 import io.muster.rosterops.StatusUpdates;
@@ -120,6 +121,19 @@ class RosterActions {
         Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
         for (String username : new LinkedHashSet<>(usernames)) {
             attempt(username, () -> registrations.book(sessionId, username, actor, byAdmin), outcome);
+        }
+        return outcome;
+    }
+
+    /**
+     * Invite: each person gets an invitation they accept or decline (mail and calendar entry), as a
+     * roster copy "as Invited" does, instead of a seat at once.
+     */
+    Outcome invite(long sessionId, List<String> usernames, String actor) {
+        Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
+        for (String username : new LinkedHashSet<>(usernames)) {
+            attempt(username, () -> registrations.addForInvitation(sessionId, username, actor, RegistrationMethod.ADMIN),
+                    outcome);
         }
         return outcome;
     }

@@ -134,6 +134,15 @@ class RosterPages {
                 CurrentUser.managesEnrolments()));
     }
 
+    /** Invite: to a session open for booking, an invitation to accept or decline instead of a seat. */
+    @PostMapping("/admin/sessions/{id}/roster/add/invite")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
+    String invite(@PathVariable long id, @RequestParam(required = false) List<String> people,
+            @RequestParam(defaultValue = "") String q, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return add(id, people, q, model, response, redirect, () -> actions.invite(id, people, CurrentUser.username()));
+    }
+
     /** Add to draft: the API's invitees of a draft session, invited when it is published. */
     @PostMapping("/admin/sessions/{id}/roster/add/draft")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")

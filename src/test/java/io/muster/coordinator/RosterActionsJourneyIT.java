@@ -76,15 +76,29 @@ class RosterActionsJourneyIT extends BrowserJourney {
         assertThat(statusesOn(session)).containsEntry(dan, "REGISTERED");
         fixtures.awaitProcessStarted(registrationOf(session, dan));
 
+        String eve = fixtures.learner();
+        browser.visit("/admin/sessions/" + session + "/roster/add");
+        browser.field("Find people").sendKeys(eve);
+        browser.click("Find");
+        tick(eve);
+        browser.click("Invite");
+        assertThat(browser.text()).contains("1 changed.").contains("Test " + eve + " — Invited");
+        assertThat(statusesOn(session)).containsEntry(eve, "INVITED");
+        assertThat(io.muster.support.Mailbox.awaitSubjects(eve + "@example.org", 1)).isNotEmpty();
+
         // just past the start
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
+        // an invitation still unanswered when the session starts is declined by its process
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> "DECLINED".equals(statusesOn(session).get(eve)));
         browser.visit("/admin/sessions/" + session + "/roster");
         browser.click("Select all");
         new Select(browser.field("Attendance")).selectByVisibleText("Attended");
         browser.click("Mark attendance");
-        assertThat(browser.text()).contains("2 changed; 2 refused.");
+        assertThat(browser.text()).contains("2 changed; 3 refused.")
+                .contains("Test " + eve + " — No transition from DECLINED to ATTENDED");
         assertThat(statusesOn(session)).containsEntry(ann, "ATTENDED").containsEntry(dan, "ATTENDED")
-                .containsEntry(ben, "CANCELLED").containsEntry(cat, "CANCELLED");
+                .containsEntry(ben, "CANCELLED").containsEntry(cat, "CANCELLED").containsEntry(eve, "DECLINED");
 
         browser.width(375);
         browser.visit("/admin/sessions/" + session + "/roster");
