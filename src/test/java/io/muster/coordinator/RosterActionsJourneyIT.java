@@ -68,20 +68,14 @@ class RosterActionsJourneyIT extends BrowserJourney {
         assertThat(statusesOn(session)).containsEntry(ben, "CANCELLED").containsEntry(ann, "REGISTERED");
 
         browser.click("Add learners");
-        browser.field("Find people").sendKeys(dan);
-        browser.click("Find");
-        tick(dan);
-        browser.click("Book");
+        findAndPick(dan, "Book");
         assertThat(browser.text()).contains("1 changed.").contains("Test " + dan + " — Registered");
         assertThat(statusesOn(session)).containsEntry(dan, "REGISTERED");
         fixtures.awaitProcessStarted(registrationOf(session, dan));
 
         String eve = fixtures.learner();
         browser.visit("/admin/sessions/" + session + "/roster/add");
-        browser.field("Find people").sendKeys(eve);
-        browser.click("Find");
-        tick(eve);
-        browser.click("Invite");
+        findAndPick(eve, "Invite");
         assertThat(browser.text()).contains("1 changed.").contains("Test " + eve + " — Invited");
         assertThat(statusesOn(session)).containsEntry(eve, "INVITED");
         assertThat(io.muster.support.Mailbox.awaitSubjects(eve + "@example.org", 1)).isNotEmpty();
@@ -165,6 +159,14 @@ class RosterActionsJourneyIT extends BrowserJourney {
 
         assertThat(statusesOn(session)).isEqualTo(Map.of(ann, "REGISTERED"));
         assertThat(statusesOn(other)).isEqualTo(Map.of(ben, "REGISTERED"));
+    }
+
+    /** On Add learners: finds the learner, ticks them and presses the button. */
+    private void findAndPick(String learner, String button) {
+        browser.field("Find people").sendKeys(learner);
+        browser.click("Find");
+        tick(learner);
+        browser.click(button);
     }
 
     private void tick(String learner) {
