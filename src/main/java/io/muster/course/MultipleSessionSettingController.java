@@ -1,5 +1,7 @@
 package io.muster.course;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admins turn the portal's "allow enrolment in multiple sessions" switch on or off while Muster runs. */
+@Tag(name = "Settings", description = "Switches that hold for the whole portal.")
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
 class MultipleSessionSettingController {
@@ -27,11 +30,13 @@ class MultipleSessionSettingController {
     }
 
     @GetMapping("/api/settings/multiple-session-enrolment")
+    @Operation(summary = "Read whether courses may let learners book several sessions")
     SwitchView get() {
         return new SwitchView(setting.enabled(), setting.configuredDefault());
     }
 
     @PutMapping("/api/settings/multiple-session-enrolment")
+    @Operation(summary = "Allow or forbid courses to let learners book several sessions")
     SwitchView put(@Valid @RequestBody SwitchRequest r) {
         setting.set(r.enabled());
         return get();

@@ -7,6 +7,9 @@ import java.util.List;
 
 import io.muster.common.NotFoundException;
 import io.muster.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admins add uploads and evaluations to a course; learners hand them in; admins read what was handed in. */
+@Tag(name = "Course items", description = "Work inside a course: files learners upload and evaluations they answer.")
 @RestController
 class CourseItemController {
 
@@ -47,6 +51,8 @@ class CourseItemController {
 
     @PostMapping("/api/courses/{courseId}/items")
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Add an upload or evaluation item to a course")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<CourseItems.Item> create(@PathVariable long courseId, @Valid @RequestBody CourseItemRequest r) {
         CourseItems.Item item = items.create(courseId, r.kind(), r.title(), r.required(), r.questions());
         return ResponseEntity.created(URI.create("/api/courses/" + courseId + "/items")).body(item);
@@ -54,29 +60,35 @@ class CourseItemController {
 
     @DeleteMapping("/api/courses/{courseId}/items/{itemId}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Remove an item from a course")
+    @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> delete(@PathVariable long courseId, @PathVariable long itemId) {
         items.delete(courseId, itemId);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/courses/{courseId}/items")
+    @Operation(summary = "List a course's items")
     List<CourseItems.Item> list(@PathVariable long courseId) {
         return items.of(courseId);
     }
 
     /** The file is the request body as it is, its type the Content-Type header, its name a parameter. */
     @PutMapping("/api/me/course-items/{itemId}/upload")
+    @Operation(summary = "Upload your file for a course item")
     CourseItems.Stored upload(@PathVariable long itemId, @RequestParam(required = false) String fileName,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream body) {
         return items.submitUpload(itemId, CurrentUser.username(), fileName, contentType, body);
     }
 
     @PutMapping("/api/me/course-items/{itemId}/evaluation")
+    @Operation(summary = "Submit your answers to an evaluation")
     Submitted evaluation(@PathVariable long itemId, @Valid @RequestBody EvaluationRequest r) {
         return new Submitted(itemId, items.submitEvaluation(itemId, CurrentUser.username(), r.answers()));
     }
 
     @GetMapping("/api/course-items/{itemId}/uploads/{username}")
+    @Operation(summary = "Download the file a learner uploaded")
     ResponseEntity<byte[]> download(@PathVariable long itemId, @PathVariable String username) {
         readable(username);
         CourseItems.Upload upload = items.upload(itemId, username);
@@ -88,6 +100,7 @@ class CourseItemController {
     }
 
     @GetMapping("/api/course-items/{itemId}/evaluations/{username}")
+    @Operation(summary = "Read a learner's evaluation answers")
     AnswersView answers(@PathVariable long itemId, @PathVariable String username) {
         readable(username);
         CourseItems.Item item = items.get(itemId);

@@ -9,12 +9,15 @@ import io.muster.common.NotFoundException;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Enrolments")
 @RestController
 class EnrolmentController {
 
@@ -37,6 +40,7 @@ class EnrolmentController {
 
     /** Admins read anyone's enrolments, a person their own; anyone else's are not found. */
     @GetMapping("/api/people/{username}/enrolments")
+    @Operation(summary = "List a person's course enrolments")
     List<EnrolmentView> of(@PathVariable String username) {
         if (!CurrentUser.isAdmin() && !username.equals(CurrentUser.username())) {
             throw new NotFoundException("Person", username);
@@ -48,6 +52,7 @@ class EnrolmentController {
     /** Seed 003: an enrolment can be cancelled unless the course is in progress (409). */
     @PostMapping("/api/enrolments/{id}/cancel")
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Cancel an enrolment")
     EnrolmentView cancel(@PathVariable long id) {
         return EnrolmentView.of(enrolments.cancel(id, CurrentUser.username()));
     }

@@ -7,6 +7,9 @@ import java.util.Set;
 
 import io.muster.registration.RegistrationView;
 import io.muster.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admins make enrolment keys; learners redeem them for themselves. */
+@Tag(name = "Enrolment keys",
+        description = "Codes with which learners enrol themselves in a course and book its sessions.")
 @RestController
 class EnrolmentKeyController {
 
@@ -38,6 +43,8 @@ class EnrolmentKeyController {
     @PostMapping("/api/enrolment-keys")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
     @Transactional
+    @Operation(summary = "Create an enrolment key")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<KeyView> create(@Valid @RequestBody KeyRequest r) {
         EnrolmentKey key = service.create(r.courseId(), r.sessionIds(), r.maxUses(), r.expiresAt().toInstant(),
                 CurrentUser.username());
@@ -47,12 +54,15 @@ class EnrolmentKeyController {
     @GetMapping("/api/enrolment-keys/{code}")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
     @Transactional(readOnly = true)
+    @Operation(summary = "Read an enrolment key and its uses left")
     KeyView get(@PathVariable String code) {
         return KeyView.of(service.get(code));
     }
 
     /** 201 with one registration per session of the key, or a refusal and no registration at all. */
     @PostMapping("/api/enrolment-keys/{code}/redeem")
+    @Operation(summary = "Redeem an enrolment key for yourself")
+    @ApiResponse(responseCode = "201", description = "One registration per session of the key")
     ResponseEntity<List<RegistrationView>> redeem(@PathVariable String code) {
         return ResponseEntity.status(201).body(service.redeem(code, CurrentUser.username()));
     }

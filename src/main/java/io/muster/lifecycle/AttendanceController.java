@@ -6,6 +6,8 @@ import io.muster.common.ProcessTransactions;
 import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
 import io.muster.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The session's trainer (or an admin) records who attended, once the session has started. */
+@Tag(name = "Attendance", description = "Recording who attended a session, once it has started.")
 @RestController
 @Validated
 class AttendanceController {
@@ -36,6 +39,7 @@ class AttendanceController {
 
     @PostMapping("/api/sessions/{id}/attendance")
     @PreAuthorize("hasAnyRole('ADMIN', 'TRAINER')")
+    @Operation(summary = "Record who attended, was absent or walked in")
     List<RosterService.Attendance> record(@PathVariable long id,
             @RequestBody @Size(min = 1, max = 1000) List<@Valid Line> lines) {
         for (Line line : lines) {

@@ -3,6 +3,8 @@ package io.muster.lifecycle;
 import java.util.Map;
 
 import io.muster.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** An admin calls a session off; the session-cancellation process does the rest. */
+@Tag(name = "Sessions")
 @RestController
 class SessionCancellationController {
 
@@ -27,6 +30,7 @@ class SessionCancellationController {
 
     @PostMapping("/api/sessions/{id}/cancel")
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Cancel a session and tell its learners")
     Map<String, Object> cancel(@PathVariable long id, @Valid @RequestBody CancelRequest request) {
         SessionCancellations.Cancelled cancelled = cancellations.cancel(id, request.reason(), CurrentUser.username());
         return Map.of("id", id, "status", cancelled.status(), "cancellationReason", cancelled.reason());

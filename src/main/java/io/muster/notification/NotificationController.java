@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.muster.people.PeopleService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.data.domain.PageRequest;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Every mail Muster sent, for admins: what, to whom, about which session and registration, when. */
+@Tag(name = "Notifications", description = "The ledger of every mail Muster sent.")
 @RestController
 @Validated
 class NotificationController {
@@ -33,6 +36,7 @@ class NotificationController {
 
     @GetMapping("/api/notifications")
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "List sent mail, by session or recipient")
     List<SentMailView> search(@RequestParam(required = false) Long sessionId,
             @RequestParam(required = false) String username,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {

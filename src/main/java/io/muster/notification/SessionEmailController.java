@@ -19,6 +19,8 @@ import io.muster.roster.RosterService;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * each type has a condition on the recipient's status, and a request with any recipient who
  * does not meet it is refused whole.
  */
+@Tag(name = "Sessions")
 @RestController
 class SessionEmailController {
 
@@ -80,6 +83,7 @@ class SessionEmailController {
     @PostMapping("/api/sessions/{id}/emails")
     @PreAuthorize("hasAnyRole('ADMIN', 'TRAINER')")
     @Transactional
+    @Operation(summary = "Email a session's learners: reminder, follow-up or your own text")
     Map<String, Object> send(@PathVariable long id, @Valid @RequestBody EmailRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
         TrainingSession session = sessions.get(id);

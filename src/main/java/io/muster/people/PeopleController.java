@@ -2,6 +2,9 @@ package io.muster.people;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "People",
+        description = "Learners, trainers and coordinators: their accounts and the profile fields the rules use.")
 @RestController
 @RequestMapping("/api/people")
 class PeopleController {
@@ -26,6 +31,8 @@ class PeopleController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Create a person and their account")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<PersonView> create(@Valid @RequestBody PersonRequest r) {
         Person person = service.create(r.username(), r.password(), r.name(), r.email(), r.department(), r.jobRole(),
                 r.location(), r.employmentType(), r.managerUsername(), r.timeZone(), r.groups(), r.profileFields());
@@ -37,12 +44,14 @@ class PeopleController {
     @GetMapping("/{username}")
     @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
     @Transactional(readOnly = true)
+    @Operation(summary = "Read a person's profile")
     PersonView get(@PathVariable String username) {
         return view(service.get(username));
     }
 
     @PutMapping("/{username}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change a person's profile")
     PersonView update(@PathVariable String username, @Valid @RequestBody ProfileUpdate r) {
         return view(service.updateProfile(username, r.name(), r.email(), r.department(), r.jobRole(), r.location(),
                 r.employmentType(), r.managerUsername(), r.timeZone(), r.profileFields()));

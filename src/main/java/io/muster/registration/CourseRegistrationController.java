@@ -5,6 +5,8 @@ import java.util.List;
 import io.muster.common.ProcessTransactions;
 import io.muster.roster.RegistrationMethod;
 import io.muster.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admins register one or several learners into one or several sessions of a course in one request. */
+@Tag(name = "Registrations")
 @RestController
 class CourseRegistrationController {
 
@@ -37,6 +40,7 @@ class CourseRegistrationController {
     @PostMapping("/api/courses/{courseId}/registrations")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Book several learners onto sessions of a course, all or nothing")
     List<RegistrationView> register(@PathVariable long courseId, @Valid @RequestBody Request request) {
         return transactions.run(() -> service.registerAll(courseId, request.sessionIds(), request.usernames(),
                 RegistrationMethod.ADMIN, CurrentUser.username(), false));

@@ -8,16 +8,20 @@ import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService.LiveRegistration;
 import io.muster.security.CurrentUser;
 import io.muster.session.UpcomingSessions.Upcoming;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A learner's calendar: the upcoming sessions session-visibility lets them see, with their own status. */
+@Tag(name = "My learning",
+        description = "The signed-in learner's own view: the upcoming sessions they may book, with their status.")
 @RestController
 @Validated
 class MyCalendarController {
@@ -40,6 +44,7 @@ class MyCalendarController {
      * how many there are, a {@code Link} header with rel="next" where the next page is.
      */
     @GetMapping("/api/me/sessions")
+    @Operation(summary = "List the upcoming sessions you may book, with your status")
     ResponseEntity<List<CalendarEntry>> mySessions(@RequestParam(defaultValue = "0") @Min(0) int offset,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         // an account without a learner profile (an admin's) has an empty calendar, not a 404 about itself

@@ -6,14 +6,17 @@ import java.util.Map;
 
 import io.muster.common.ForbiddenException;
 import io.muster.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Booking, adding invitees, cancelling and answering seat offers and invitations: learners for themselves, admins and enrolment managers for anyone. */
+@Tag(name = "Registrations")
 @RestController
 class RegistrationController {
 
@@ -41,6 +45,8 @@ class RegistrationController {
 
     /** 201 with the status the registration process reached: REGISTERED, WAITING_LIST or NEEDS_APPROVAL. */
     @PostMapping("/api/sessions/{sessionId}/registrations")
+    @Operation(summary = "Book a session for yourself or for a learner")
+    @ApiResponse(responseCode = "201", description = "Booked: REGISTERED, WAITING_LIST or NEEDS_APPROVAL")
     ResponseEntity<Map<String, Object>> book(@PathVariable long sessionId,
             @Valid @RequestBody(required = false) BookingRequest request) {
         String me = CurrentUser.username();
@@ -60,6 +66,8 @@ class RegistrationController {
      */
     @PostMapping("/api/sessions/{sessionId}/invitees")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
+    @Operation(summary = "Add learners to a draft session, invited when it is published")
+    @ApiResponse(responseCode = "201", description = "One NOT_INVITED registration per learner")
     ResponseEntity<List<RegistrationView>> addInvitees(@PathVariable long sessionId,
             @Valid @RequestBody InviteesRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -67,11 +75,13 @@ class RegistrationController {
     }
 
     @GetMapping("/api/registrations/{id}")
+    @Operation(summary = "Read a registration and its history")
     RegistrationView get(@PathVariable long id) {
         return service.view(id, CurrentUser.username(), CurrentUser.managesEnrolments());
     }
 
     @PostMapping("/api/registrations/{id}/cancel")
+    @Operation(summary = "Cancel a registration")
     RegistrationView cancel(@PathVariable long id, @Valid @RequestBody(required = false) CancelRequest request) {
         return service.cancel(id, CurrentUser.username(), CurrentUser.managesEnrolments(),
                 request == null ? null : request.reason());
@@ -83,22 +93,26 @@ class RegistrationController {
     /** Admin: moves the registration to another session of its course; the seat moves with it or nothing changes. */
     @PostMapping("/api/registrations/{id}/swap")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
+    @Operation(summary = "Move a registration to another session of the course")
     RegistrationView swap(@PathVariable long id, @Valid @RequestBody SwapRequest request) {
         return service.swap(id, request.sessionId(), CurrentUser.username());
     }
 
     /** The attendance reminder's "still coming" link: recorded in the registration's history. */
     @PostMapping("/api/registrations/{id}/confirm")
+    @Operation(summary = "Confirm you are still coming")
     RegistrationView confirm(@PathVariable long id) {
         return service.confirm(id, CurrentUser.username(), CurrentUser.isAdmin());
     }
 
     @PostMapping("/api/registrations/{id}/accept")
+    @Operation(summary = "Accept an invitation or a waiting-list seat offer")
     RegistrationView accept(@PathVariable long id) {
         return service.accept(id, CurrentUser.username(), CurrentUser.managesEnrolments());
     }
 
     @PostMapping("/api/registrations/{id}/decline")
+    @Operation(summary = "Decline an invitation or a waiting-list seat offer")
     RegistrationView decline(@PathVariable long id) {
         return service.decline(id, CurrentUser.username(), CurrentUser.managesEnrolments());
     }

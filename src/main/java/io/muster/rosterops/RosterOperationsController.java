@@ -8,6 +8,8 @@ import io.muster.roster.RegistrationStatus;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Work on a session's roster as a whole: status of selected lines, copy to another session, export. */
+@Tag(name = "Rosters")
 @RestController
 class RosterOperationsController {
 
@@ -51,6 +54,7 @@ class RosterOperationsController {
     /** 200 with the lines applied (and the status each reached) and the lines refused, each with why. */
     @PostMapping("/api/sessions/{id}/roster/status")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
+    @Operation(summary = "Change the status of several roster lines")
     StatusUpdates.Result updateStatus(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
         return statusUpdates.update(id, request.registrationIds(), request.status(), request.reason(),
                 CurrentUser.username());
@@ -62,6 +66,7 @@ class RosterOperationsController {
      */
     @PostMapping("/api/sessions/{id}/roster/copy")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
+    @Operation(summary = "Copy learners from this roster into another session")
     RosterCopies.Result copy(@PathVariable long id, @Valid @RequestBody CopyRequest request) {
         List<Long> ids = request.registrationIds() == null ? List.of() : request.registrationIds();
         List<String> usernames = request.usernames() == null ? List.of() : request.usernames();
@@ -78,6 +83,7 @@ class RosterOperationsController {
     @GetMapping("/api/sessions/{id}/roster.xlsx")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER', 'TRAINER')")
     @Transactional(readOnly = true)
+    @Operation(summary = "Download the roster as an Excel workbook")
     ResponseEntity<byte[]> export(@PathVariable long id) {
         TrainingSession session = sessions.get(id);
         if (!CurrentUser.managesEnrolments() && !session.isTrainedBy(CurrentUser.username())) {

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.muster.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Segments and their smart-enrolment course links: admins only. */
+@Tag(name = "Segments",
+        description = "Rules over profile fields; the members of a segment are enrolled in its linked courses.")
 @RestController
 @RequestMapping("/api/segments")
 @PreAuthorize("hasRole('ADMIN')")
@@ -40,6 +45,8 @@ class SegmentController {
     }
 
     @PostMapping
+    @Operation(summary = "Create a segment")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<SegmentView> create(@Valid @RequestBody SegmentRequest r) {
         Segment segment = service.create(r.name(), r.rule());
         return ResponseEntity.created(URI.create("/api/segments/" + segment.getId())).body(view(segment.getId()));
@@ -47,12 +54,15 @@ class SegmentController {
 
     /** A new name and rule; membership follows at once, enrolments in the background. */
     @PutMapping("/{id}")
+    @Operation(summary = "Change a segment's rule")
     ResponseEntity<SegmentView> update(@PathVariable long id, @Valid @RequestBody SegmentRequest r) {
         service.update(id, r.name(), r.rule(), CurrentUser.username());
         return ResponseEntity.ok(view(id));
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a segment")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     ResponseEntity<Void> delete(@PathVariable long id) {
         service.delete(id, CurrentUser.username());
         return ResponseEntity.noContent().build();
@@ -60,6 +70,7 @@ class SegmentController {
 
     @GetMapping
     @Transactional(readOnly = true)
+    @Operation(summary = "List all segments")
     List<SegmentView> all() {
         Map<Long, Long> counts = membership.counts();
         return service.all().stream().map(s -> SegmentView.of(s, counts.getOrDefault(s.getId(), 0L), null)).toList();
@@ -67,6 +78,7 @@ class SegmentController {
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
+    @Operation(summary = "Read a segment")
     SegmentView get(@PathVariable long id) {
         return view(id);
     }
@@ -74,6 +86,7 @@ class SegmentController {
     /** Usernames of the members, in name order, a page at a time; {@code X-Total-Count} says how many in all. */
     @GetMapping("/{id}/members")
     @Transactional(readOnly = true)
+    @Operation(summary = "List a segment's members")
     ResponseEntity<List<String>> members(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int offset,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         service.get(id);
@@ -82,12 +95,16 @@ class SegmentController {
     }
 
     @PostMapping("/{id}/courses")
+    @Operation(summary = "Link a course to a segment, enrolling its members")
+    @ApiResponse(responseCode = "201", description = "Linked")
     ResponseEntity<SegmentView> link(@PathVariable long id, @Valid @RequestBody LinkRequest r) {
         service.link(id, r.courseId(), CurrentUser.username());
         return ResponseEntity.created(URI.create("/api/segments/" + id + "/courses/" + r.courseId())).body(view(id));
     }
 
     @DeleteMapping("/{id}/courses/{courseId}")
+    @Operation(summary = "Unlink a course from a segment")
+    @ApiResponse(responseCode = "204", description = "Unlinked")
     ResponseEntity<Void> unlink(@PathVariable long id, @PathVariable long courseId) {
         service.unlink(id, courseId, CurrentUser.username());
         return ResponseEntity.noContent().build();

@@ -8,6 +8,9 @@ import io.muster.common.InvalidInputException;
 import io.muster.course.CourseService;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Training records: admins record completions from before Muster and read anyone's. */
+@Tag(name = "Training records", description = "Training a person completed, and when it expires.")
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
 class TrainingRecordController {
@@ -48,6 +52,8 @@ class TrainingRecordController {
     }
 
     @PostMapping("/api/training-records")
+    @Operation(summary = "Record training a person completed")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<TrainingRecordView> record(@Valid @RequestBody TrainingRecordRequest r) {
         Person person = people.find(r.username())
                 .orElseThrow(() -> new InvalidInputException("username", "no person " + r.username()));
@@ -63,6 +69,7 @@ class TrainingRecordController {
     }
 
     @GetMapping("/api/people/{username}/training-records")
+    @Operation(summary = "List a person's training records")
     List<TrainingRecordView> of(@PathVariable String username) {
         Person person = people.get(username);
         return records.of(person.getId()).stream().map(r -> TrainingRecordView.of(r, username)).toList();
