@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.muster.people.PeopleService;
@@ -118,11 +119,7 @@ class RosterActions {
 
     /** Book: as the API books someone else, one person at a time. */
     Outcome book(long sessionId, List<String> usernames, String actor, boolean byAdmin) {
-        Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
-        for (String username : new LinkedHashSet<>(usernames)) {
-            attempt(username, () -> registrations.book(sessionId, username, actor, byAdmin), outcome);
-        }
-        return outcome;
+        return each(usernames, username -> registrations.book(sessionId, username, actor, byAdmin));
     }
 
     /**
@@ -130,19 +127,20 @@ class RosterActions {
      * roster copy "as Invited" does, instead of a seat at once.
      */
     Outcome invite(long sessionId, List<String> usernames, String actor) {
-        Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
-        for (String username : new LinkedHashSet<>(usernames)) {
-            attempt(username, () -> registrations.addForInvitation(sessionId, username, actor, RegistrationMethod.ADMIN),
-                    outcome);
-        }
-        return outcome;
+        return each(usernames, username -> registrations.addForInvitation(sessionId, username, actor,
+                RegistrationMethod.ADMIN));
     }
 
     /** Add to draft: the API's invitees, one person at a time so each is answered on their own. */
     Outcome addToDraft(long sessionId, List<String> usernames, String actor) {
+        return each(usernames, username -> registrations.addInvitees(sessionId, List.of(username), actor).get(0));
+    }
+
+    /** Each person once, in the order picked, answered on their own. */
+    private Outcome each(List<String> usernames, Function<String, RegistrationView> work) {
         Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
         for (String username : new LinkedHashSet<>(usernames)) {
-            attempt(username, () -> registrations.addInvitees(sessionId, List.of(username), actor).get(0), outcome);
+            attempt(username, () -> work.apply(username), outcome);
         }
         return outcome;
     }
