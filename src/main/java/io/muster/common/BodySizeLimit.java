@@ -9,7 +9,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,8 +31,8 @@ public class BodySizeLimit extends OncePerRequestFilter {
 
     private final DataSize limit;
 
-    BodySizeLimit(@Value("${muster.http.max-body-size}") DataSize limit) {
-        this.limit = limit;
+    BodySizeLimit(HttpLimits limits) {
+        this.limit = limits.maxBodySize();
     }
 
     /** Thrown while reading a body that passed the limit without saying its length first. */

@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,10 +29,9 @@ public class RequestLimits extends OncePerRequestFilter {
     private final int maxUrlLength;
     private final DataSize maxHeaderSize;
 
-    RequestLimits(@Value("${muster.http.max-url-length}") int maxUrlLength,
-            @Value("${muster.http.max-header-size}") DataSize maxHeaderSize) {
-        this.maxUrlLength = maxUrlLength;
-        this.maxHeaderSize = maxHeaderSize;
+    RequestLimits(HttpLimits limits) {
+        this.maxUrlLength = limits.maxUrlLength();
+        this.maxHeaderSize = limits.maxHeaderSize();
     }
 
     @Override
