@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.muster.common.Times;
+import io.muster.rules.Decisions;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.roster.Registration;
@@ -82,7 +83,7 @@ public class Notifications {
      * @param approver for mails to approvers: a username, or a group whose members all get it
      */
     @Transactional
-    public void send(MailType type, long registrationId, String approver, String approverKind) {
+    public void send(MailType type, long registrationId, String approver, Decisions.ApproverKind approverKind) {
         Registration registration = roster.get(registrationId);
         TrainingSession session = sessions.get(registration.getSessionId());
         // a reminder is due again after each change of the session; every other mail once
@@ -270,8 +271,8 @@ public class Notifications {
                 cancel ? invites.cancel(event) : invites.request(event));
     }
 
-    private List<String> approverEmails(String approver, String kind) {
-        if ("GROUP".equals(kind)) {
+    private List<String> approverEmails(String approver, Decisions.ApproverKind kind) {
+        if (kind == Decisions.ApproverKind.GROUP) {
             return accounts.emailsOfGroup(approver);
         }
         return List.of(people.get(approver).getEmail());

@@ -22,7 +22,6 @@ class AcceptInvitation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VAR_STATUS, roster.acceptInvitation(RegistrationIds.of(execution),
-                (String) execution.getVariable(VAR_ACTOR)).name());
+        STATUS.set(execution, roster.acceptInvitation(REGISTRATION_ID.get(execution), ACTOR.get(execution)));
     }
 }

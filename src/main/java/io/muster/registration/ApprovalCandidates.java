@@ -1,10 +1,11 @@
 package io.muster.registration;
 
-import static io.muster.registration.RegistrationProcess.VAR_APPROVER;
-import static io.muster.registration.RegistrationProcess.VAR_APPROVER_KIND;
+import static io.muster.registration.RegistrationProcess.APPROVER;
+import static io.muster.registration.RegistrationProcess.APPROVER_KIND;
 
 import java.util.List;
 
+import io.muster.rules.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +17,14 @@ import org.springframework.stereotype.Component;
 public class ApprovalCandidates {
 
     public List<String> users(DelegateExecution execution) {
-        return "USER".equals(execution.getVariable(VAR_APPROVER_KIND)) ? List.of(approver(execution)) : List.of();
+        return APPROVER_KIND.get(execution) == Decisions.ApproverKind.USER ? List.of(approver(execution)) : List.of();
     }
 
     public List<String> groups(DelegateExecution execution) {
-        return "GROUP".equals(execution.getVariable(VAR_APPROVER_KIND)) ? List.of(approver(execution)) : List.of();
+        return APPROVER_KIND.get(execution) == Decisions.ApproverKind.GROUP ? List.of(approver(execution)) : List.of();
     }
 
     private static String approver(DelegateExecution execution) {
-        return (String) execution.getVariable(VAR_APPROVER);
+        return APPROVER.get(execution);
     }
 }

@@ -4,7 +4,7 @@ import static io.muster.registration.RegistrationProcess.*;
 
 import io.muster.common.Times;
 import io.muster.people.PeopleService;
-import io.muster.roster.RegistrationMethod;
+import io.muster.roster.RegistrationStatus;
 import io.muster.roster.RosterService;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
@@ -19,28 +19,30 @@ class AwaitApproval implements JavaDelegate {
     private final RosterService roster;
     private final SessionService sessions;
     private final PeopleService people;
+    private final RegistrationSettings settings;
 
-    AwaitApproval(RosterService roster, SessionService sessions, PeopleService people) {
+    AwaitApproval(RosterService roster, SessionService sessions, PeopleService people, RegistrationSettings settings) {
         this.roster = roster;
         this.sessions = sessions;
         this.people = people;
+        this.settings = settings;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
-        long personId = (Long) execution.getVariable(VAR_PERSON_ID);
-        long registrationId = roster.awaitApproval(sessionId, personId,
-                RegistrationMethod.valueOf((String) execution.getVariable(VAR_METHOD)),
-                (String) execution.getVariable(VAR_ACTOR), (String) execution.getVariable(VAR_REASON));
+        long sessionId = SESSION_ID.get(execution);
+        long personId = PERSON_ID.get(execution);
+        long registrationId = roster.awaitApproval(sessionId, personId, METHOD.get(execution), ACTOR.get(execution),
+                REASON.get(execution));
         RegistrationIds.link(execution, registrationId);
+        STATUS.set(execution, RegistrationStatus.NEEDS_APPROVAL);
+        APPROVAL_REMINDER.set(execution, settings.approvalReminder().toString());
 
         TrainingSession session = sessions.get(sessionId);
-        execution.setVariable(VAR_LEARNER_NAME, people.get(personId).getName());
-        execution.setVariable(VAR_SESSION_TITLE, session.getTitle());
+        LEARNER_NAME.set(execution, people.get(personId).getName());
+        SESSION_TITLE.set(execution, session.getTitle());
         // in the session's own zone, named: the approver may sit elsewhere
-        execution.setVariable(VAR_SESSION_START_TEXT, Times.at(session.getStartsAt(), session.getZone()));
-        execution.setVariable(VAR_SEATS_LEFT, session.getSeatsLeft() == null ? "unlimited"
-                : session.getSeatsLeft().toString());
+        SESSION_START_TEXT.set(execution, Times.at(session.getStartsAt(), session.getZone()));
+        SEATS_LEFT.set(execution, session.getSeatsLeft() == null ? "unlimited" : session.getSeatsLeft().toString());
     }
 }

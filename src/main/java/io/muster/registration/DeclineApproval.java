@@ -3,6 +3,7 @@ package io.muster.registration;
 import static io.muster.registration.RegistrationProcess.*;
 
 import io.muster.roster.RosterService;
+import io.muster.roster.RegistrationStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,13 +23,13 @@ class DeclineApproval implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String comment = (String) execution.getVariable(VAR_COMMENT);
+        String comment = COMMENT.get(execution);
         // Asked by activity, not by a local "reason": on the process instance's own execution the
         // eligibility reason is local too, and would pass for the approver's.
         String reason = SERVICE_EXPIRE_APPROVAL.equals(execution.getCurrentActivityId())
-                ? (String) execution.getVariableLocal(VAR_REASON)
+                ? REASON.getLocal(execution)
                 : comment == null || comment.isBlank() ? "Declined by the approver" : "Declined: " + comment;
-        roster.declineApproval(RegistrationIds.of(execution), Actors.of(execution), reason);
-        execution.setVariable(VAR_STATUS, "APPROVAL_DECLINED");
+        roster.declineApproval(REGISTRATION_ID.get(execution), Actors.of(execution), reason);
+        STATUS.set(execution, RegistrationStatus.APPROVAL_DECLINED);
     }
 }

@@ -3,6 +3,7 @@ package io.muster.registration;
 import static io.muster.registration.RegistrationProcess.*;
 
 import io.muster.roster.RosterService;
+import io.muster.roster.RegistrationStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,9 @@ class DeclineInvitation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object actor = execution.getVariable(VAR_ACTOR);
-        roster.declineInvitation(RegistrationIds.of(execution), actor == null ? Actors.SYSTEM : (String) actor,
-                (String) execution.getVariable(VAR_REASON));
+        String actor = ACTOR.get(execution);
+        roster.declineInvitation(REGISTRATION_ID.get(execution), actor == null ? Actors.SYSTEM : actor,
+                REASON.get(execution));
+        STATUS.set(execution, RegistrationStatus.DECLINED);
     }
 }

@@ -1,8 +1,11 @@
 package io.muster.registration;
 
 import io.muster.enrolment.EnrolmentService;
+import io.muster.people.PeopleService;
 import io.muster.people.Person;
+import io.muster.roster.RegistrationMethod;
 import io.muster.rules.Decisions;
+import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
 import org.springframework.stereotype.Component;
 
@@ -12,18 +15,25 @@ class EligibilityRules {
 
     private final Decisions decisions;
     private final EnrolmentService enrolments;
+    private final SessionService sessions;
+    private final PeopleService people;
 
-    EligibilityRules(Decisions decisions, EnrolmentService enrolments) {
+    EligibilityRules(Decisions decisions, EnrolmentService enrolments, SessionService sessions, PeopleService people) {
         this.decisions = decisions;
         this.enrolments = enrolments;
+        this.sessions = sessions;
+        this.people = people;
     }
 
-    Decisions.Eligibility of(TrainingSession session, Person person, String method) {
+    Decisions.Eligibility of(long sessionId, long personId, RegistrationMethod method) {
+        TrainingSession session = sessions.get(sessionId);
+        Person person = people.get(personId);
         // assigned: enrolled on the course and not ended, so a smart- or auto-enrolled learner books its sessions
-        boolean assigned = enrolments.find(person.getId(), session.getCourse().getId())
+        boolean assigned = enrolments.find(personId, session.getCourse().getId())
                 .filter(e -> !e.getStatus().isEnded()).isPresent();
-        return decisions.eligibility(method, session.getCourse().getEnrolmentMethod().name(), assigned,
-                session.isApprovalRequired(), person.getManager() == null ? null : person.getManager().getUsername(),
-                person.getEmploymentType().name());
+        return decisions.recordedEligibility(new Decisions.EligibilityInput(method.name(),
+                session.getCourse().getEnrolmentMethod().name(), assigned, session.isApprovalRequired(),
+                person.getManager() == null ? null : person.getManager().getUsername(),
+                person.getEmploymentType().name()));
     }
 }

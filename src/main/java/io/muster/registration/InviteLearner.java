@@ -1,11 +1,13 @@
 package io.muster.registration;
 
+import static io.muster.registration.RegistrationProcess.REGISTRATION_ID;
+
 import io.muster.roster.RosterService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** service_invite_learner: NOT_INVITED becomes INVITED, and the registration knows its process. */
+/** service_invite_learner: NOT_INVITED becomes INVITED; the mail goes out after the commit. */
 @Component("inviteLearner")
 class InviteLearner implements JavaDelegate {
 
@@ -17,8 +19,6 @@ class InviteLearner implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long registrationId = RegistrationIds.of(execution);
-        roster.invite(registrationId, Actors.of(execution));
-        RegistrationIds.link(execution, registrationId);
+        roster.invite(REGISTRATION_ID.get(execution), Actors.of(execution));
     }
 }

@@ -21,12 +21,12 @@ class NameApprovalTask implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String name = "Approve: " + task.getVariable(VAR_LEARNER_NAME) + " — " + task.getVariable(VAR_SESSION_TITLE)
-                + ", " + task.getVariable(VAR_SESSION_START_TEXT);
+        String name = "Approve: " + LEARNER_NAME.get(task) + " — " + SESSION_TITLE.get(task)
+                + ", " + SESSION_START_TEXT.get(task);
         task.setName(cut(name, NAME_MAX));
-        Object reason = task.getVariable(VAR_REASON);
+        String reason = REASON.get(task);
         if (reason != null) {
-            task.setDescription(cut(reason.toString(), DESCRIPTION_MAX));
+            task.setDescription(cut(reason, DESCRIPTION_MAX));
         }
     }
 

@@ -1,6 +1,6 @@
 package io.muster.registration;
 
-import static io.muster.registration.RegistrationProcess.VAR_REGISTRATION_ID;
+import static io.muster.registration.RegistrationProcess.REGISTRATION_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -12,11 +12,7 @@ final class RegistrationIds {
 
     /** The registration id becomes the business key, so Cockpit finds the instance by it. */
     static void link(DelegateExecution execution, long registrationId) {
-        execution.setVariable(VAR_REGISTRATION_ID, registrationId);
+        REGISTRATION_ID.set(execution, registrationId);
         execution.setProcessBusinessKey(Long.toString(registrationId));
-    }
-
-    static long of(DelegateExecution execution) {
-        return (Long) execution.getVariable(VAR_REGISTRATION_ID);
     }
 }

@@ -24,8 +24,7 @@ class RegistrationMail implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.send(MailType.valueOf((String) execution.getVariable(VAR_MAIL_TYPE)),
-                RegistrationIds.of(execution), (String) execution.getVariable(VAR_APPROVER),
-                (String) execution.getVariable(VAR_APPROVER_KIND));
+        notifications.send(MAIL_TYPE.getLocal(execution), REGISTRATION_ID.get(execution),
+                APPROVER.get(execution), APPROVER_KIND.get(execution));
     }
 }

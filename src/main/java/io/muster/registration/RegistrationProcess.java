@@ -1,12 +1,43 @@
 package io.muster.registration;
 
+import java.util.Date;
+import java.util.Set;
+
+import io.muster.notification.MailType;
+import io.muster.process.Variable;
+import io.muster.roster.RegistrationMethod;
+import io.muster.roster.RegistrationStatus;
+import io.muster.rules.Decisions;
+
 /** Everything the code knows about bpmn/registration.bpmn: its key, element ids, messages, variables. */
 final class RegistrationProcess {
 
     static final String KEY = "registration";
 
-    /** Every registration the request has decided starts here: one needing an approver waits for them. */
-    static final String GATEWAY_APPROVAL_NEEDED = "gateway_approval_needed";
+    /** How a registration came about; the process's one start event routes on it. */
+    enum Request {
+        /** A booking: eligibility, then a seat (or the waiting list when full) or an approver. */
+        BOOK,
+        /** A booking straight onto the waiting list: eligibility, then the queue or an approver. */
+        JOIN_WAITING_LIST,
+        /** An invitation to a learner on the roster: they answer it, no eligibility. */
+        INVITE
+    }
+
+    // top level
+    static final String START = "start_registration_requested";
+    static final String SERVICE_CHECK_ELIGIBILITY = "service_check_eligibility";
+    static final String SERVICE_RESERVE_SEAT = "service_reserve_seat";
+    static final String SUB_GET_APPROVAL = "sub_get_approval";
+    static final String SUB_ANSWER_INVITATION = "sub_answer_invitation";
+    static final String SUB_WAIT_FOR_SEAT = "sub_wait_for_seat";
+    static final String SUB_UNTIL_SESSION_OVER = "sub_until_session_over";
+    static final String SERVICE_NOTIFY_REGISTERED = "service_notify_registered";
+    static final String END_SESSION_OVER = "end_session_over";
+    static final String END_NOT_REGISTERED = "end_not_registered";
+    static final String END_NO_SEAT = "end_no_seat";
+
+    // Get approval
     static final String SERVICE_AWAIT_APPROVAL = "service_await_approval";
     static final String SERVICE_NOTIFY_APPROVER = "service_notify_approver";
     static final String USER_APPROVE_REGISTRATION = "user_approve_registration";
@@ -17,25 +48,11 @@ final class RegistrationProcess {
     static final String SERVICE_DECLINE_APPROVAL = "service_decline_approval";
     static final String SERVICE_NOTIFY_APPROVAL_DECLINED = "service_notify_approval_declined";
     static final String SERVICE_TAKE_APPROVED_SEAT = "service_take_approved_seat";
-    static final String SERVICE_NOTIFY_REGISTERED = "service_notify_registered";
-    static final String SERVICE_NOTIFY_WAITING_LIST = "service_notify_waiting_list";
-    static final String SERVICE_NOTIFY_CANCELLED = "service_notify_cancelled";
-    static final String EVENT_WAITING = "gateway_waiting_list";
-    static final String EVENT_REGISTERED = "gateway_registered";
-    static final String TIMER_SESSION_OVER = "timer_session_over";
-    static final String TIMER_REMINDER_DUE = "timer_reminder_due";
-    static final String SERVICE_NOTIFY_REMINDER = "service_notify_reminder";
-    static final String EVENT_REMINDED = "gateway_reminded";
+    static final String SERVICE_NOTIFY_FULL_AFTER_APPROVAL = "service_notify_full_after_approval";
     static final String END_APPROVAL_DECLINED = "end_approval_declined";
-    static final String END_APPROVAL_EXPIRED = "end_approval_expired";
-    static final String END_CANCELLED = "end_cancelled";
-    static final String END_OFFER_NOT_TAKEN = "end_offer_not_taken";
-    static final String END_SESSION_OVER = "end_session_over";
-    static final String END_ATTENDED = "end_attended";
     static final String END_FULL_AFTER_APPROVAL = "end_full_after_approval";
 
-    // Invitations to learners added while the session was a DRAFT (a second start, by message).
-    static final String START_INVITED = "start_invited";
+    // Wait for the answer to the invitation
     static final String SERVICE_INVITE_LEARNER = "service_invite_learner";
     static final String SERVICE_NOTIFY_INVITATION = "service_notify_invitation";
     static final String EVENT_INVITATION_ANSWER = "gateway_invitation_answer";
@@ -46,44 +63,71 @@ final class RegistrationProcess {
     static final String END_INVITATION_DECLINED = "end_invitation_declined";
     static final String END_INVITATION_EXPIRED = "end_invitation_expired";
 
+    // Wait on the waiting list
+    static final String SERVICE_NOTIFY_WAITING_LIST = "service_notify_waiting_list";
+    static final String EVENT_WAITING = "gateway_waiting_list";
+    static final String TIMER_SESSION_OVER_WAITING = "timer_session_over_waiting";
+    static final String END_OFFER_NOT_TAKEN = "end_offer_not_taken";
+
+    // Wait for the session
+    static final String TIMER_SESSION_OVER = "timer_session_over";
+    static final String TIMER_REMINDER_DUE = "timer_reminder_due";
+    static final String SERVICE_NOTIFY_REMINDER = "service_notify_reminder";
+
+    // event subprocesses: each handled once, whatever the registration is waiting for
+    static final String SERVICE_NOTIFY_CANCELLED = "service_notify_cancelled";
+    static final String END_CANCELLED = "end_cancelled";
+    static final String END_ATTENDED = "end_attended";
+
+    /**
+     * The timers that fall at the session's start or end (or the reminder before it): a moved
+     * session re-arms them from the new times instead of every wait catching a message of its own.
+     */
+    static final Set<String> TIMERS_FOLLOWING_THE_SESSION = Set.of(TIMER_REMINDER_DUE, TIMER_SESSION_OVER,
+            TIMER_SESSION_OVER_WAITING, TIMER_SESSION_STARTS_UNAPPROVED, TIMER_INVITATION_UNANSWERED);
+
     /** The learner or an admin cancelled; the roster has already ended the registration. */
     static final String MESSAGE_CANCELLED = "registration-cancelled";
     /** A waiting-list offer was accepted: the registration now holds a seat. */
     static final String MESSAGE_PROMOTED = "registration-promoted";
     /** Attendance was recorded for the registration: its process ends. */
     static final String MESSAGE_ATTENDED = "registration-attended";
-    /** The session moved: timers are re-armed from the new start and end. */
-    static final String MESSAGE_RESCHEDULED = "registration-rescheduled";
     /** A waiting-list offer was declined or expired: the registration has ended. */
     static final String MESSAGE_OFFER_NOT_TAKEN = "registration-offer-not-taken";
-
-    /** Starts a registration for a learner added to a DRAFT session, once the session is published. */
-    static final String MESSAGE_INVITED = "registration-invited";
     /** The learner accepted the invitation (API or calendar reply). */
     static final String MESSAGE_INVITATION_ACCEPTED = "registration-invitation-accepted";
     /** The learner declined the invitation (API or calendar reply). */
     static final String MESSAGE_INVITATION_DECLINED = "registration-invitation-declined";
 
-    static final String VAR_SESSION_ID = "sessionId";
-    static final String VAR_PERSON_ID = "personId";
-    static final String VAR_METHOD = "method";
-    static final String VAR_ACTOR = "actor";
-    static final String VAR_REGISTRATION_ID = "registrationId";
-    static final String VAR_STATUS = "status";
-    static final String VAR_APPROVER = "approver";
-    static final String VAR_APPROVER_KIND = "approverKind";
-    static final String VAR_REASON = "reason";
-    static final String VAR_APPROVED = "approved";
-    static final String VAR_COMMENT = "comment";
-    static final String VAR_SESSION_STARTS_AT = "sessionStartsAt";
-    static final String VAR_SESSION_ENDS_AT = "sessionEndsAt";
-    static final String VAR_APPROVAL_REMINDER = "approvalReminder";
-    static final String VAR_REMINDER_AT = "reminderAt";
-    static final String VAR_LEARNER_NAME = "learnerName";
-    static final String VAR_SESSION_TITLE = "sessionTitle";
-    static final String VAR_SESSION_START_TEXT = "sessionStart";
-    static final String VAR_SEATS_LEFT = "seatsLeft";
-    static final String VAR_MAIL_TYPE = "mailType";
+    static final Variable<Long> SESSION_ID = Variable.of("sessionId", Long.class);
+    static final Variable<Long> PERSON_ID = Variable.of("personId", Long.class);
+    static final Variable<Long> REGISTRATION_ID = Variable.of("registrationId", Long.class);
+    static final Variable<RegistrationMethod> METHOD = Variable.ofEnum("method", RegistrationMethod.class);
+    static final Variable<String> ACTOR = Variable.of("actor", String.class);
+    static final Variable<Request> REQUEST = Variable.ofEnum("request", Request.class);
+    static final Variable<Decisions.Outcome> ELIGIBILITY = Variable.ofEnum("eligibility", Decisions.Outcome.class);
+    /** The registration's status as the roster last answered the process; gateways route on it. */
+    static final Variable<RegistrationStatus> STATUS = Variable.ofEnum("status", RegistrationStatus.class);
+    static final Variable<String> APPROVER = Variable.of("approver", String.class);
+    static final Variable<Decisions.ApproverKind> APPROVER_KIND =
+            Variable.ofEnum("approverKind", Decisions.ApproverKind.class);
+    /** Why approval is needed (the decision's reason), or an activity's own reason for ending the registration. */
+    static final Variable<String> REASON = Variable.of("reason", String.class);
+    /** Set by the approver's form. */
+    static final Variable<Boolean> APPROVED = Variable.of("approved", Boolean.class);
+    static final Variable<String> COMMENT = Variable.of("comment", String.class);
+    static final Variable<Date> SESSION_STARTS_AT = Variable.of("sessionStartsAt", Date.class);
+    static final Variable<Date> SESSION_ENDS_AT = Variable.of("sessionEndsAt", Date.class);
+    /** An ISO-8601 duration: how long the approver has before a reminder. */
+    static final Variable<String> APPROVAL_REMINDER = Variable.of("approvalReminder", String.class);
+    static final Variable<Date> REMINDER_AT = Variable.of("reminderAt", Date.class);
+    // what the approver's task shows
+    static final Variable<String> LEARNER_NAME = Variable.of("learnerName", String.class);
+    static final Variable<String> SESSION_TITLE = Variable.of("sessionTitle", String.class);
+    static final Variable<String> SESSION_START_TEXT = Variable.of("sessionStart", String.class);
+    static final Variable<String> SEATS_LEFT = Variable.of("seatsLeft", String.class);
+    /** Each mail task's input parameter: which mail it sends. */
+    static final Variable<MailType> MAIL_TYPE = Variable.ofEnum("mailType", MailType.class);
 
     private RegistrationProcess() {
     }

@@ -49,15 +49,10 @@ public class RegistrationService {
     private final ProcessTransactions transactions;
     private final MultipleSessionEnrolment multipleSessions;
     private final EnrolmentService enrolments;
-    private final EligibilityRules eligibility;
-    private final RegistrationStarter starter;
 
     RegistrationService(SessionService sessions, PeopleService people, RosterService roster, Decisions decisions,
             RegistrationFacade registrationProcess, WaitlistPromotionFacade promotionProcess, Clock clock,
-            ProcessTransactions transactions, MultipleSessionEnrolment multipleSessions, EnrolmentService enrolments,
-            EligibilityRules eligibility, RegistrationStarter starter) {
-        this.eligibility = eligibility;
-        this.starter = starter;
+            ProcessTransactions transactions, MultipleSessionEnrolment multipleSessions, EnrolmentService enrolments) {
         this.multipleSessions = multipleSessions;
         this.enrolments = enrolments;
         this.transactions = transactions;
@@ -168,10 +163,9 @@ public class RegistrationService {
     }
 
     /**
-     * Registers one person into one session; refusals roll the caller back and start no process.
-     * Eligibility (registration-eligibility) and the seat are decided here, and the registration's
-     * process starts after the commit, so bookings are answered at the roster's speed. A booking
-     * that needs an approver starts its process at once: the approver's task exists when we answer.
+     * Registers one person into one session through the registration process, started in this
+     * transaction: eligibility (registration-eligibility), then the seat, the waiting list or the
+     * approver's task. A refusal rolls the caller back, process and all.
      */
     private Registration register(TrainingSession session, Person person, RegistrationMethod method, String actor) {
         return register(session, person, method, actor, false);
@@ -183,22 +177,9 @@ public class RegistrationService {
             throw new ConflictException("Already registered for session " + session.getId() + " (registration "
                     + existing.getId() + ")");
         });
-        Decisions.Eligibility eligibility = this.eligibility.of(session, person, method.name());
         try {
-            switch (eligibility.outcome()) {
-                case "REGISTER" -> {
-                    RosterService.Booking booking = waitingList
-                            ? roster.joinWaitingList(session.getId(), person.getId(), method, actor)
-                            : roster.book(session.getId(), person.getId(), method, actor);
-                    starter.startAfterCommit(booking.registrationId(), actor);
-                    return roster.get(booking.registrationId());
-                }
-                case "NEEDS_APPROVAL" -> {
-                    return roster.get(registrationProcess.startForApproval(session.getId(), person.getId(), method,
-                            actor, Date.from(session.getStartsAt()), Date.from(session.getEndsAt()), eligibility));
-                }
-                default -> throw new ForbiddenException(eligibility.reason());
-            }
+            return roster.get(registrationProcess.book(session.getId(), person.getId(), method, actor, waitingList,
+                    Date.from(session.getStartsAt()), Date.from(session.getEndsAt())));
         } catch (RuntimeException e) {
             throw translated(e);
         }
@@ -378,7 +359,7 @@ public class RegistrationService {
                 return view(roster.get(roster.addUninvited(sessionId, personId, method, actor)));
             }
             long id = roster.addToInvite(sessionId, personId, method, actor);
-            registrationProcess.startInvitation(id, sessionId, personId, method, actor,
+            registrationProcess.invite(id, sessionId, personId, method, actor,
                     Date.from(session.getStartsAt()), Date.from(session.getEndsAt()));
             return view(roster.get(id));
         });
@@ -389,7 +370,7 @@ public class RegistrationService {
     public int inviteAll(long sessionId, String actor) {
         TrainingSession session = sessions.get(sessionId);
         List<Registration> uninvited = roster.uninvitedOf(sessionId);
-        uninvited.forEach(r -> registrationProcess.startInvitation(r.getId(), sessionId, r.getPersonId(),
+        uninvited.forEach(r -> registrationProcess.invite(r.getId(), sessionId, r.getPersonId(),
                 r.getMethod(), actor,
                 Date.from(session.getStartsAt()), Date.from(session.getEndsAt())));
         return uninvited.size();

@@ -19,7 +19,7 @@ class TakeApprovedSeat implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VAR_STATUS, roster.approve(RegistrationIds.of(execution), Actors.of(execution),
-                (String) execution.getVariable(VAR_COMMENT)).name());
+        STATUS.set(execution, roster.approve(REGISTRATION_ID.get(execution), Actors.of(execution),
+                COMMENT.get(execution)));
     }
 }

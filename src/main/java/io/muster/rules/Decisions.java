@@ -41,7 +41,6 @@ public class Decisions {
     private final DmnEngine readOnlyDmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> parsedTables = new ConcurrentHashMap<>();
     private final Map<CacheKey, Visibility> visibilityCache = new ConcurrentHashMap<>();
-    private final Map<EligibilityKey, Eligibility> eligibilityCache = new ConcurrentHashMap<>();
     private final Map<AutoEnrolKey, AutoEnrol> autoEnrolCache = new ConcurrentHashMap<>();
 
     Decisions(DecisionService decisionService, RepositoryService repositoryService) {
@@ -61,7 +60,19 @@ public class Decisions {
     public record Visibility(boolean visible, String reason) {
     }
 
-    public record Eligibility(String outcome, String approver, String approverKind, String reason) {
+    /** registration-eligibility's answer: register at once, ask an approver, or refuse. */
+    public enum Outcome { REGISTER, NEEDS_APPROVAL, REJECT }
+
+    /** Whom registration-eligibility names as approver: one person, or everyone in a group. */
+    public enum ApproverKind { USER, GROUP }
+
+    public record Eligibility(Outcome outcome, String approver, ApproverKind approverKind, String reason) {
+
+        static Eligibility of(Map<String, Object> out) {
+            Object kind = out.get("approverKind");
+            return new Eligibility(Outcome.valueOf((String) out.get("outcome")), (String) out.get("approver"),
+                    kind == null ? null : ApproverKind.valueOf((String) kind), (String) out.get("reason"));
+        }
     }
 
     /**
@@ -118,31 +129,28 @@ public class Decisions {
     }
 
     /**
-     * Who may register and whether an approver must agree. Asked on every booking, so, like
-     * visibility, the latest table is evaluated in memory and its answer kept per distinct input
-     * for as long as that version is the latest.
+     * Who may register and whether an approver must agree, always through the process engine:
+     * called from the registration process, the evaluation is recorded as that instance's decision instance
+     * (inputs, matched rule, outputs), which Cockpit shows beside the diagram.
      */
-    public Eligibility eligibility(String method, String enrolmentMethod, boolean assigned, boolean approvalRequired,
+    public Eligibility recordedEligibility(EligibilityInput input) {
+        return Eligibility.of(decisionService.evaluateDecisionTableByKey(REGISTRATION_ELIGIBILITY, input.variables())
+                .getSingleResult().getEntryMap());
+    }
+
+    /** What registration-eligibility reads about a booking. */
+    public record EligibilityInput(String method, String enrolmentMethod, boolean assigned, boolean approvalRequired,
             String managerUsername, String employmentType) {
-        String tableId = latestId(REGISTRATION_ELIGIBILITY);
-        DmnDecision table = parsedTables.computeIfAbsent(tableId, id -> parse(id, REGISTRATION_ELIGIBILITY));
-        EligibilityKey key = new EligibilityKey(tableId, method, enrolmentMethod, assigned, approvalRequired,
-                managerUsername, employmentType);
-        return eligibilityCache.computeIfAbsent(key, k -> {
-            if (eligibilityCache.size() > CACHE_LIMIT) {
-                eligibilityCache.clear();
-            }
-            VariableMap in = Variables.createVariables()
+
+        VariableMap variables() {
+            return Variables.createVariables()
                     .putValue("method", method)
                     .putValue("enrolmentMethod", enrolmentMethod)
                     .putValue("assigned", assigned)
                     .putValue("approvalRequired", approvalRequired)
                     .putValue("managerUsername", managerUsername)
                     .putValue("employmentType", employmentType);
-            Map<String, Object> out = readOnlyDmn.evaluateDecisionTable(table, in).getSingleResult().getEntryMap();
-            return new Eligibility((String) out.get("outcome"), (String) out.get("approver"),
-                    (String) out.get("approverKind"), (String) out.get("reason"));
-        });
+        }
     }
 
     /** How many hours a waiting-list offer stays open, given the time left before the start. */
@@ -202,7 +210,4 @@ public class Decisions {
     private record CacheKey(String tableId, Viewer viewer, SessionRules session) {
     }
 
-    private record EligibilityKey(String tableId, String method, String enrolmentMethod, boolean assigned,
-            boolean approvalRequired, String managerUsername, String employmentType) {
-    }
 }

@@ -156,7 +156,7 @@ class BookingBenchmark {
     }
 
     /** A timed booking phase with what the database and the job executor did for it. */
-    record Phase(Result result, String activity, DbCounters db, long startsAtEnd, long backlogAtEnd, double drainSeconds,
+    record Phase(Result result, String activity, DbCounters db, long backlogAtEnd, double drainSeconds,
             long failedJobs) {
     }
 
@@ -225,8 +225,8 @@ class BookingBenchmark {
             report.append("    PostgreSQL sessions (average): ").append(p.activity()).append("\n");
             report.append("    DB ").append(p.db().perUnit(r.ok(), "booking")).append("\n");
             if (p.backlogAtEnd() >= 0) {
-                report.append(String.format("    at the end still queued: %d process starts, %d mail jobs; all done %.1f s"
-                        + " later; failed jobs: %d%n", p.startsAtEnd(), p.backlogAtEnd(), p.drainSeconds(), p.failedJobs()));
+                report.append(String.format("    at the end still queued: %d mail jobs; all done %.1f s later;"
+                        + " failed jobs: %d%n", p.backlogAtEnd(), p.drainSeconds(), p.failedJobs()));
             }
             r.sampleErrors().forEach(e -> report.append("    error sample ").append(e).append("\n"));
         }
@@ -448,12 +448,11 @@ class BookingBenchmark {
             result = LoadRunner.run(name, settings.clients(), settings.bookings(), settings.timeLimit(), cpu, call);
             activity = pg.summary();
         }
-        long starts = pendingStarts();
         long backlog = pendingJobs();
         double drain = drainJobs(Duration.ofSeconds(300));
         Thread.sleep(1500); // PostgreSQL publishes its counters lazily
         DbCounters db = dbCounters().minus(before);
-        return new Phase(result, activity, db, starts, backlog, drain, failedJobs());
+        return new Phase(result, activity, db, backlog, drain, failedJobs());
     }
 
     private Outcome book(String learner, long sessionId) throws IOException, InterruptedException {
@@ -562,7 +561,7 @@ class BookingBenchmark {
             closeAll(clients); // a closing backend reports its counters at once
             Thread.sleep(1500);
             DbCounters db = dbCounters().minus(before);
-            return new Phase(result, activity, db, 0, -1, 0, 0);
+            return new Phase(result, activity, db, -1, 0, 0);
         } finally {
             closeAll(clients);
         }
@@ -696,11 +695,6 @@ class BookingBenchmark {
     }
 
     /** Asynchronous continuations (the registration mails) not yet run. */
-    /** Bookings whose registration process has not started yet (it starts right after the booking). */
-    private long pendingStarts() {
-        return jdbc.queryForObject("select count(*) from registration_process_start", Long.class);
-    }
-
     private long pendingJobs() {
         return jdbc.queryForObject("select count(*) from act_ru_job where handler_type_ = 'async-continuation'",
                 Long.class);
@@ -716,7 +710,7 @@ class BookingBenchmark {
     private double drainJobs(Duration limit) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
-        while (System.nanoTime() < deadline && (pendingStarts() > 0 || pendingJobs() > failedJobs())) {
+        while (System.nanoTime() < deadline && pendingJobs() > failedJobs()) {
             Thread.sleep(200);
         }
         return (System.nanoTime() - start) / 1e9;

@@ -71,7 +71,6 @@ class RosterActionsJourneyIT extends BrowserJourney {
         findAndPick(dan, "Book");
         assertThat(browser.text()).contains("1 changed.").contains("Test " + dan + " — Registered");
         assertThat(statusesOn(session)).containsEntry(dan, "REGISTERED");
-        fixtures.awaitProcessStarted(registrationOf(session, dan));
 
         String eve = fixtures.learner();
         browser.visit("/admin/sessions/" + session + "/roster/add");

@@ -200,8 +200,12 @@ class SessionLifecycleIT {
                 .isEqualTo(Date.from(newStart));
         String registration = runtimeService.createProcessInstanceQuery().processDefinitionKey("registration")
                 .variableValueEquals("sessionId", session).singleResult().getId();
-        assertThat(managementService.createJobQuery().processInstanceId(registration).timers().singleResult()
-                .getDuedate()).as("the reminder follows the new start").isEqualTo(Date.from(newStart.minus(Duration.ofHours(24))));
+        assertThat(managementService.createJobQuery().processInstanceId(registration).timers()
+                .activityId("timer_reminder_due").singleResult().getDuedate())
+                .as("the reminder follows the new start").isEqualTo(Date.from(newStart.minus(Duration.ofHours(24))));
+        assertThat(managementService.createJobQuery().processInstanceId(registration).timers()
+                .activityId("timer_session_over").singleResult().getDuedate())
+                .as("so does the end").isEqualTo(Date.from(newStart.plus(Duration.ofMinutes(60))));
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage m) {

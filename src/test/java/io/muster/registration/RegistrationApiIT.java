@@ -197,7 +197,7 @@ class RegistrationApiIT {
         assertThat(refused.body().get("detail").asText()).isEqualTo("This course is by assignment only");
         assertThat(count(session)).isZero();
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(RegistrationProcess.KEY)
-                .variableValueEquals(RegistrationProcess.VAR_SESSION_ID, session).count())
+                .variableValueEquals(RegistrationProcess.SESSION_ID.name(), session).count())
                 .as("registrations started for the session").isZero();
         // an admin may still assign the learner
         Api.Response assigned = api.asAdmin(HttpMethod.POST, "/api/sessions/" + session + "/registrations",

@@ -156,24 +156,9 @@ public class Fixtures {
         return api.createPerson(Api.unique("learner"), MusterGroups.LEARNERS, profile);
     }
 
-    /**
-     * Books as the learner. The booking's process starts just after the answer; this waits for it,
-     * so the test goes on where the learner would be a moment later.
-     */
+    /** Books as the learner; the booking's process has started by the time it is answered. */
     public Api.Response book(String learner, long sessionId) {
-        Api.Response booked = api.post(learner, Api.passwordOf(learner), "/api/sessions/" + sessionId
-                + "/registrations", null);
-        if (booked.status() == 201) {
-            awaitProcessStarted(booked.body().get("id").asLong());
-        }
-        return booked;
-    }
-
-    /** Waits until the registration's process has started (it is no longer queued). */
-    public void awaitProcessStarted(long registrationId) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "select count(*) from registration_process_start where registration_id = ?", Long.class,
-                registrationId) == 0);
+        return api.post(learner, Api.passwordOf(learner), "/api/sessions/" + sessionId + "/registrations", null);
     }
 
     /** The learner's whole calendar, every page of it. */
