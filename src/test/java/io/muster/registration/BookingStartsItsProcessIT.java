@@ -2,6 +2,7 @@ package io.muster.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,7 @@ import io.muster.support.Api;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
 import io.muster.support.Mailbox;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
@@ -126,5 +128,22 @@ class BookingStartsItsProcessIT {
         assertThat(fixtures.statusesOn(session)).doesNotContainKey(late).containsValue("REGISTERED").hasSize(1);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(RegistrationProcess.KEY)
                 .variableValueEquals("sessionId", session).count()).isOne();
+    }
+
+    @Test
+    void aSeatOfferedToTheWaitingListRecordsItsOfferPolicyDecisionAgainstThePromotion() {
+        long session = fixtures.session(1, true, false);
+        String seated = fixtures.learner();
+        long seat = fixtures.book(seated, session).body().get("id").asLong();
+        assertThat(fixtures.book(fixtures.learner(), session).body().get("status").asText()).isEqualTo("WAITING_LIST");
+
+        assertThat(api.post(seated, Api.passwordOf(seated), "/api/registrations/" + seat + "/cancel", null).status())
+                .isEqualTo(200);
+
+        String promotion = "session-" + session;
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricDecisionInstanceQuery()
+                .decisionDefinitionKey("waitlist-offer-policy").processDefinitionKey("waitlist-promotion")
+                .list().stream().anyMatch(d -> promotion.equals(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(d.getProcessInstanceId()).singleResult().getBusinessKey())));
     }
 }
