@@ -70,7 +70,13 @@ class BookingBenchmark {
 
     /** Every learner the benchmark creates has this password. */
     private static final String PASSWORD = "bench-password";
-    private static final double API_TO_SQL_TARGET = 0.25;
+    /** API bookings per second against bare one-task process starts per second, in the same run. */
+    private static final double API_TO_ENGINE_TARGET = 0.25;
+    /** Bookings on one hot session against bookings spread over many. */
+    private static final double HOT_TO_SPREAD_TARGET = 0.8;
+    /** A booking's p99 at half the spread rate, paced. */
+    private static final double HALF_LOAD_P99_TARGET_MS = 100;
+    private static final String BARE_PROCESS = "benchmark-bare-start";
     private static final double CALENDAR_P95_TARGET_MS = 50;
     /** The sessions page renders the same calendar as HTML, a page of it at a time. */
     private static final double PAGE_P95_TARGET_MS = 100;
@@ -80,6 +86,8 @@ class BookingBenchmark {
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
     @Autowired Environment environment;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.RepositoryService repository;
     @LocalServerPort int port;
 
     private final Settings settings = Settings.fromSystemProperties();
@@ -190,6 +198,13 @@ class BookingBenchmark {
                 spreadSessions.get(i % spreadSessions.size())));
         Phase hot = timedBookingPhase("API hot", i -> book(hotLearners.get(i), hotSession));
         String apiChecks = bookingChecks(spread.result(), hot.result());
+        double halfRate = spread.result().rate() / 2;
+        Phase half = timedPhase("API half load", bookings -> LoadRunner.paced("API half load",
+                settings.clients(), bookings, halfRate, settings.timeLimit(), cpu,
+                i -> book(halfLearners.get(i), halfSessions.get(i % halfSessions.size()))));
+
+        // 1b. The engine alone: a process of one service task, started in the same JVM, database and history level.
+        Phase bare = bareEnginePhase();
 
         // 2. The same seat booking as plain SQL on the same database.
         sqlSetup();
@@ -199,8 +214,8 @@ class BookingBenchmark {
 
         // 3. The calendar last, on a JVM the bookings warmed up, with the sessions of the booking
         // phases taken out of the upcoming ones: the database then holds exactly the calendar's.
-        int retired = jdbc.update("update training_session set status = 'COMPLETED' where course_id in (?, ?, ?, ?)",
-                warmCourse, spreadCourse, hotCourse, sqlCourse);
+        int retired = jdbc.update("update training_session set status = 'COMPLETED' where course_id in (?, ?, ?, ?, ?)",
+                warmCourse, spreadCourse, hotCourse, halfCourse, sqlCourse);
         String calendar = calendarPhases(retired);
 
         progress("done");
@@ -208,15 +223,22 @@ class BookingBenchmark {
         report.append("\nBOOKINGS  POST /api/sessions/{id}/registrations, HTTP Basic, ").append(settings.clients())
                 .append(" clients (SQL: begin; select ... for update; update seats_taken; insert registration; commit)\n");
         report.append(header());
-        for (Phase p : List.of(spread, hot, sqlSpread, sqlHot)) {
+        for (Phase p : List.of(spread, hot, half, bare, sqlSpread, sqlHot)) {
             report.append(row(p.result()));
         }
-        double spreadRatio = spread.result().rate() / sqlSpread.result().rate();
-        double hotRatio = hot.result().rate() / sqlHot.result().rate();
-        report.append(String.format("  API / plain SQL rate: spread %.3f, hot %.3f   (target >= %.2f: %s)%n",
-                spreadRatio, hotRatio, API_TO_SQL_TARGET,
-                spreadRatio >= API_TO_SQL_TARGET && hotRatio >= API_TO_SQL_TARGET ? "MET" : "MISSED"));
-        for (Phase p : List.of(spread, hot, sqlSpread, sqlHot)) {
+        double engineRatio = spread.result().rate() / bare.result().rate();
+        double hotRatio = hot.result().rate() / spread.result().rate();
+        double halfP99 = half.result().percentileMillis(99);
+        report.append(String.format("  API spread / bare engine starts: %.1f/s / %.1f/s = %.3f   (target >= %.2f: %s)%n",
+                spread.result().rate(), bare.result().rate(), engineRatio, API_TO_ENGINE_TARGET,
+                engineRatio >= API_TO_ENGINE_TARGET ? "MET" : "MISSED"));
+        report.append(String.format("  API hot / spread: %.3f   (target >= %.2f: %s)%n", hotRatio, HOT_TO_SPREAD_TARGET,
+                hotRatio >= HOT_TO_SPREAD_TARGET ? "MET" : "MISSED"));
+        report.append(String.format("  booking p99 paced at half the spread rate (%.1f/s): %.1f ms   (target < %.0f ms: %s)%n",
+                halfRate, halfP99, HALF_LOAD_P99_TARGET_MS, halfP99 < HALF_LOAD_P99_TARGET_MS ? "MET" : "MISSED"));
+        report.append(String.format("  API spread / plain SQL (for reference): %.3f%n",
+                spread.result().rate() / sqlSpread.result().rate()));
+        for (Phase p : List.of(spread, hot, half, bare, sqlSpread, sqlHot)) {
             Result r = p.result();
             report.append("  ").append(r.name()).append(": ").append(r.outcomeSummary())
                     .append(r.stoppedByTimeLimit() ? "  [stopped by the time limit]" : "").append("\n");
@@ -396,9 +418,12 @@ class BookingBenchmark {
     private long hotSession;
     private List<String> spreadLearners;
     private List<String> hotLearners;
+    private List<String> halfLearners;
+    private List<Long> halfSessions;
     private long warmCourse;
     private long spreadCourse;
     private long hotCourse;
+    private long halfCourse;
 
     private String bookingSetup() throws Exception {
         long t0 = System.nanoTime();
@@ -412,13 +437,17 @@ class BookingBenchmark {
         spreadSessions = inParallel(settings.sessions(),
                 i -> fixtures.session(spreadCourse, settings.capacity(), false, false, Map.of()));
         hotSession = fixtures.session(hotCourse, settings.hotCapacity(), true, false, Map.of());
+        halfCourse = fixtures.course("SELF");
+        halfSessions = inParallel(settings.sessions(),
+                i -> fixtures.session(halfCourse, settings.capacity(), false, false, Map.of()));
         double sessionSeconds = (System.nanoTime() - t0) / 1e9;
 
         long t1 = System.nanoTime();
-        progress("bookings: " + (settings.warmup() + 2 * settings.bookings()) + " learners to create");
+        progress("bookings: " + (settings.warmup() + 3 * settings.bookings()) + " learners to create");
         List<String> warmLearners = learners("bw", settings.warmup());
         spreadLearners = learners("bs", settings.bookings());
         hotLearners = learners("bh", settings.bookings());
+        halfLearners = learners("bp", settings.bookings());
         double learnerSeconds = (System.nanoTime() - t1) / 1e9;
 
         progress("bookings: warming up");
@@ -428,8 +457,8 @@ class BookingBenchmark {
 
         StringBuilder s = new StringBuilder();
         s.append(String.format("setup (not timed): %d sessions through the API in %.1f s; %d learners (profile and "
-                + "Camunda login, through PeopleService) in %.1f s%n", settings.sessions() + warmSessions + 2, sessionSeconds,
-                settings.warmup() + 2 * settings.bookings(), learnerSeconds));
+                + "Camunda login, through PeopleService) in %.1f s%n", 2 * settings.sessions() + warmSessions + 2, sessionSeconds,
+                settings.warmup() + 3 * settings.bookings(), learnerSeconds));
         s.append(String.format("warm-up (not counted): %d bookings, %.0f/s, %s%n", warm.completed(), warm.rate(),
                 warm.outcomeSummary()));
         if ((long) settings.sessions() * settings.capacity() < settings.bookings()) {
@@ -439,13 +468,23 @@ class BookingBenchmark {
     }
 
     private Phase timedBookingPhase(String name, LoadRunner.Call call) throws Exception {
+        return timedPhase(name, bookings -> LoadRunner.run(name, settings.clients(), bookings,
+                settings.timeLimit(), cpu, call));
+    }
+
+    @FunctionalInterface
+    private interface Load {
+        Result run(int requests) throws Exception;
+    }
+
+    private Phase timedPhase(String name, Load load) throws Exception {
         drainJobs(Duration.ofSeconds(180));
         DbCounters before = dbCounters();
         progress(name + ": " + settings.bookings() + " bookings");
         Result result;
         String activity;
         try (PgActivity pg = PgActivity.start(EmbeddedServices.jdbcUrl())) {
-            result = LoadRunner.run(name, settings.clients(), settings.bookings(), settings.timeLimit(), cpu, call);
+            result = load.run(settings.bookings());
             activity = pg.summary();
         }
         long backlog = pendingJobs();
@@ -453,6 +492,26 @@ class BookingBenchmark {
         Thread.sleep(1500); // PostgreSQL publishes its counters lazily
         DbCounters db = dbCounters().minus(before);
         return new Phase(result, activity, db, backlog, drain, failedJobs());
+    }
+
+    /**
+     * The baseline: as many starts as bookings of a process with one (expression) service task,
+     * through the engine's Java API at the same number of clients, after a warm-up.
+     */
+    private Phase bareEnginePhase() throws Exception {
+        repository.createDeployment().name(BARE_PROCESS).addModelInstance(BARE_PROCESS + ".bpmn",
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(BARE_PROCESS)
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent().serviceTask().camundaExpression("${true}").endEvent().done())
+                .deploy();
+        LoadRunner.run("engine warm-up", settings.clients(), settings.warmup(), settings.timeLimit(), cpu,
+                i -> start());
+        return timedBookingPhase("engine bare start", i -> start());
+    }
+
+    private Outcome start() {
+        runtime.startProcessInstanceByKey(BARE_PROCESS);
+        return Outcome.ok("started");
     }
 
     private Outcome book(String learner, long sessionId) throws IOException, InterruptedException {

@@ -88,6 +88,21 @@ final class LoadRunner {
 
     static Result run(String name, int clients, int requests, Duration timeLimit, CpuMeter cpu, Call call)
             throws InterruptedException {
+        return run(name, clients, requests, timeLimit, cpu, 0, call);
+    }
+
+    /**
+     * Open-loop load at a fixed rate: request i is sent no earlier than i / ratePerSecond after the
+     * start, by whichever of the clients is free, and its latency counts from its sending. Measures
+     * how a request fares at a load the system keeps up with, rather than at saturation.
+     */
+    static Result paced(String name, int clients, int requests, double ratePerSecond, Duration timeLimit, CpuMeter cpu,
+            Call call) throws InterruptedException {
+        return run(name, clients, requests, timeLimit, cpu, (long) (1e9 / ratePerSecond), call);
+    }
+
+    private static Result run(String name, int clients, int requests, Duration timeLimit, CpuMeter cpu,
+            long intervalNanos, Call call) throws InterruptedException {
         long[] latencies = new long[requests];
         Arrays.fill(latencies, -1);
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
@@ -113,6 +128,12 @@ final class LoadRunner {
                         int i = next.getAndIncrement();
                         if (i >= requests) {
                             return;
+                        }
+                        if (intervalNanos > 0) {
+                            long wait = start + i * intervalNanos - System.nanoTime();
+                            if (wait > 0) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
                         }
                         long t0 = System.nanoTime();
                         Outcome outcome;
