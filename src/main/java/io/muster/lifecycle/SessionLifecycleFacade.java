@@ -5,6 +5,7 @@ import static io.muster.lifecycle.SessionLifecycleProcess.*;
 import java.util.Date;
 
 import io.muster.session.TrainingSession;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class SessionLifecycleFacade {
 
     private final RuntimeService runtime;
+    private final ManagementService management;
 
-    SessionLifecycleFacade(RuntimeService runtime) {
+    SessionLifecycleFacade(RuntimeService runtime, ManagementService management) {
         this.runtime = runtime;
+        this.management = management;
     }
 
     void start(TrainingSession session) {
@@ -29,9 +32,17 @@ class SessionLifecycleFacade {
                 .execute();
     }
 
+    /**
+     * The session moved or changed place: the event subprocess takes the new times (and moves every
+     * registration's timers) and sends the updated invitations; then the lifecycle's own timer, at
+     * the start or at the end, is re-armed from the new times.
+     */
     void changed(long sessionId) {
         runtime.createMessageCorrelation(MESSAGE_CHANGED).processInstanceBusinessKey(Long.toString(sessionId))
-                .correlateAllWithResult();
+                .correlateAllWithResult()
+                .forEach(result -> TIMERS_FOLLOWING_THE_SESSION.forEach(timer -> management.createJobQuery()
+                        .processInstanceId(result.getExecution().getProcessInstanceId()).timers().activityId(timer)
+                        .list().forEach(job -> management.recalculateJobDuedate(job.getId(), false))));
     }
 
     /** Attendance came in: remembered for when the session ends, and the trainer's open task is withdrawn. */

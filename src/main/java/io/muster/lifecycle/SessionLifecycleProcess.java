@@ -7,7 +7,6 @@ final class SessionLifecycleProcess {
 
     static final String SERVICE_INVITE_LEARNERS = "service_invite_learners";
     static final String SERVICE_INVITE_TRAINER = "service_invite_trainer";
-    static final String EVENT_UNTIL_START = "gateway_until_start";
     static final String TIMER_SESSION_STARTS = "timer_session_starts";
     static final String SERVICE_START_SESSION = "service_start_session";
     static final String TIMER_SESSION_ENDS = "timer_session_ends";
@@ -20,7 +19,11 @@ final class SessionLifecycleProcess {
     static final String END_ATTENDANCE_MARKED = "end_attendance_marked";
     static final String END_ATTENDANCE_RECORDED_ELSEWHERE = "end_attendance_recorded_elsewhere";
 
-    /** Date, time or place changed: re-arm the timers and send updated invitations. */
+    /** The timers at the session's start and end, re-armed when it moves. */
+    static final java.util.Set<String> TIMERS_FOLLOWING_THE_SESSION = java.util.Set.of("timer_session_starts",
+            "timer_session_ends");
+
+    /** Date, time or place changed (event subprocess event_session_changed): take the new times, send updated invitations. */
     static final String MESSAGE_CHANGED = "session-changed";
     /** Attendance came in through the API: the trainer's task is no longer needed. */
     static final String MESSAGE_ATTENDANCE_RECORDED = "session-attendance-recorded";

@@ -78,7 +78,7 @@ class SessionLifecycleProcessTest {
     @Test
     void learnersAndTheTrainerAreInvitedAndTheStatusFollowsTheClock() {
         ProcessInstance pi = publish(true);
-        assertThat(pi).hasPassed(SERVICE_INVITE_LEARNERS).isWaitingAt(SERVICE_INVITE_TRAINER, EVENT_UNTIL_START);
+        assertThat(pi).hasPassed(SERVICE_INVITE_LEARNERS).isWaitingAt(SERVICE_INVITE_TRAINER, TIMER_SESSION_STARTS);
         runMails(pi);
         execute(job(TIMER_SESSION_STARTS, pi));
         assertThat(pi).isWaitingAt(TIMER_SESSION_ENDS);
@@ -128,12 +128,24 @@ class SessionLifecycleProcessTest {
     void aChangedScheduleReArmsTheTimersAndSendsUpdatedInvitations() {
         ProcessInstance pi = publish(true);
         runMails(pi);
-        runtimeService().createMessageCorrelation(MESSAGE_CHANGED).processInstanceBusinessKey("7").correlate();
+        new SessionLifecycleFacade(runtimeService(), managementService()).changed(7L);
         runMails(pi);
         Assertions.assertThat(log).containsExactly("learners invited", "mail TRAINER_INVITATION", "rescheduled",
                 "mail SESSION_CHANGED");
         Date due = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getDuedate();
         Assertions.assertThat(due).isEqualTo(new Date(now + 3 * DAY));
-        assertThat(pi).isWaitingAt(EVENT_UNTIL_START);
+        assertThat(pi).isWaitingAt(TIMER_SESSION_STARTS);
+    }
+
+    @Test
+    void aChangeAfterTheStartMovesTheEnd() {
+        ProcessInstance pi = publish(true);
+        runMails(pi);
+        execute(job(TIMER_SESSION_STARTS, pi));
+        new SessionLifecycleFacade(runtimeService(), managementService()).changed(7L);
+        runMails(pi);
+        Date due = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getDuedate();
+        Assertions.assertThat(due).isEqualTo(new Date(now + 3 * DAY + HOUR));
+        assertThat(pi).isWaitingAt(TIMER_SESSION_ENDS);
     }
 }
