@@ -1,5 +1,6 @@
 package io.muster.registration;
 
+import io.muster.registration.internal.RegistrationFacade;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

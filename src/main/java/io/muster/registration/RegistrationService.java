@@ -1,5 +1,7 @@
 package io.muster.registration;
 
+import io.muster.registration.internal.RegistrationFacade;
+import io.muster.registration.internal.WaitlistPromotionFacade;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package io.muster.registration;
 
+import io.muster.registration.internal.Actors;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionService;
 import org.springframework.context.event.EventListener;

@@ -2,6 +2,7 @@ package io.muster.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.muster.registration.internal.RegistrationProcess;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -2,6 +2,7 @@ package io.muster.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.muster.registration.internal.RegistrationProcess;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -2,6 +2,8 @@ package io.muster.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.muster.registration.internal.RegistrationProcess;
+import io.muster.registration.internal.WaitlistPromotionProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

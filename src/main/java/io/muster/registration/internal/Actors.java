@@ -1,12 +1,12 @@
-package io.muster.registration;
+package io.muster.registration.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import io.muster.security.CurrentUser;
 
 /** Who made the process move: the signed-in user of the command (an approver in Tasklist), else "system". */
-final class Actors {
+public final class Actors {
 
-    static final String SYSTEM = "system";
+    public static final String SYSTEM = "system";
 
     private Actors() {
     }

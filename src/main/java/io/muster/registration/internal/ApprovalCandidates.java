@@ -1,7 +1,7 @@
-package io.muster.registration;
+package io.muster.registration.internal;
 
-import static io.muster.registration.RegistrationProcess.APPROVER;
-import static io.muster.registration.RegistrationProcess.APPROVER_KIND;
+import static io.muster.registration.internal.RegistrationProcess.APPROVER;
+import static io.muster.registration.internal.RegistrationProcess.APPROVER_KIND;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
-package io.muster.registration;
+package io.muster.registration.internal;
 
-import static io.muster.registration.RegistrationProcess.*;
+import static io.muster.registration.internal.RegistrationProcess.*;
 
 import io.muster.roster.RosterService;
 import io.muster.roster.RegistrationStatus;

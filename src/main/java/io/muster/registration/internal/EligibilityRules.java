@@ -1,4 +1,4 @@
-package io.muster.registration;
+package io.muster.registration.internal;
 
 import io.muster.enrolment.EnrolmentService;
 import io.muster.people.PeopleService;

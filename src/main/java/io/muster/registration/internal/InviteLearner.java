@@ -1,6 +1,6 @@
-package io.muster.registration;
+package io.muster.registration.internal;
 
-import static io.muster.registration.RegistrationProcess.REGISTRATION_ID;
+import static io.muster.registration.internal.RegistrationProcess.REGISTRATION_ID;
 
 import io.muster.roster.RosterService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

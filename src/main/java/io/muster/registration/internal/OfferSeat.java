@@ -1,6 +1,6 @@
-package io.muster.registration;
+package io.muster.registration.internal;
 
-import static io.muster.registration.WaitlistPromotionProcess.*;
+import static io.muster.registration.internal.WaitlistPromotionProcess.*;
 
 import java.util.Date;
 

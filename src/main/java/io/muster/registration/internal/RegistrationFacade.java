@@ -1,6 +1,6 @@
-package io.muster.registration;
+package io.muster.registration.internal;
 
-import static io.muster.registration.RegistrationProcess.*;
+import static io.muster.registration.internal.RegistrationProcess.*;
 
 import java.time.Duration;
 import java.util.Date;
@@ -8,7 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.muster.registration.RegistrationProcess.Request;
+import io.muster.registration.OpenApproval;
+import io.muster.registration.internal.RegistrationProcess.Request;
 import io.muster.roster.RegistrationMethod;
 import io.muster.roster.RegistrationStatus;
 import io.muster.security.Accounts;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /** The domain's only way into the registration process. */
 @Component
-class RegistrationFacade {
+public class RegistrationFacade {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -45,7 +46,7 @@ class RegistrationFacade {
      * When the learner is reminded: the lead time before the start; booked later than that, the
      * reminder would come on the heels of the confirmation, so it falls after the end and never fires.
      */
-    Date reminderAt(Date startsAt, Date endsAt) {
+    public Date reminderAt(Date startsAt, Date endsAt) {
         Date reminder = new Date(startsAt.getTime() - settings.reminderBefore().toMillis());
         return reminder.before(ClockUtil.getCurrentTime())
                 ? new Date(endsAt.getTime() + Duration.ofDays(1).toMillis()) : reminder;
@@ -56,7 +57,7 @@ class RegistrationFacade {
      * (a refusal is thrown and rolls everything back), then takes the seat, the waiting-list place
      * or the approver's task, and waits. Answers the new registration's id.
      */
-    long book(long sessionId, long personId, RegistrationMethod method, String actor, boolean waitingList,
+    public long book(long sessionId, long personId, RegistrationMethod method, String actor, boolean waitingList,
             Date startsAt, Date endsAt) {
         VariableMap variables = startVariables(sessionId, personId, method, actor, startsAt, endsAt,
                 waitingList ? Request.JOIN_WAITING_LIST : Request.BOOK);
@@ -68,7 +69,7 @@ class RegistrationFacade {
      * An invitation to a learner already on the roster (a published draft, or added to an open
      * session) starts the same process, in the caller's transaction, at the invitation.
      */
-    void invite(long registrationId, long sessionId, long personId, RegistrationMethod method, String actor,
+    public void invite(long registrationId, long sessionId, long personId, RegistrationMethod method, String actor,
             Date startsAt, Date endsAt) {
         VariableMap variables = startVariables(sessionId, personId, method, actor, startsAt, endsAt, Request.INVITE);
         REGISTRATION_ID.put(variables, registrationId);
@@ -92,7 +93,7 @@ class RegistrationFacade {
     }
 
     /** True when the registration's process was waiting for an answer to its invitation and took it. */
-    boolean answerInvitation(long registrationId, boolean accepted, String actor) {
+    public boolean answerInvitation(long registrationId, boolean accepted, String actor) {
         return !runtime.createMessageCorrelation(accepted ? MESSAGE_INVITATION_ACCEPTED : MESSAGE_INVITATION_DECLINED)
                 .processInstanceBusinessKey(Long.toString(registrationId))
                 .setVariable(ACTOR.name(), actor)
@@ -100,7 +101,7 @@ class RegistrationFacade {
     }
 
     /** Completes the registration's open approval task as the actor; false when there is none. */
-    boolean decideApproval(long registrationId, boolean approved, String comment, String actor) {
+    public boolean decideApproval(long registrationId, boolean approved, String comment, String actor) {
         Task task = approvalTask(registrationId);
         if (task == null) {
             return false;
@@ -116,7 +117,7 @@ class RegistrationFacade {
     }
 
     /** Who the registration's open approval waits for (a username or a group id), or null when none is open. */
-    String approverOf(long registrationId) {
+    public String approverOf(long registrationId) {
         Task task = approvalTask(registrationId);
         return task == null ? null : APPROVER.from(runtime.getVariables(task.getExecutionId(), List.of(APPROVER.name())));
     }
@@ -125,7 +126,7 @@ class RegistrationFacade {
      * Every open approval task with what the page lists about it, read from the process variables
      * service_await_approval wrote: two engine queries, however many tasks are open.
      */
-    List<OpenApproval> openApprovals() {
+    public List<OpenApproval> openApprovals() {
         List<Task> open = tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(USER_APPROVE_REGISTRATION)
                 .orderByTaskCreateTime().asc().list();
         if (open.isEmpty()) {
@@ -154,12 +155,12 @@ class RegistrationFacade {
                 .taskDefinitionKey(USER_APPROVE_REGISTRATION).singleResult();
     }
 
-    void cancelled(long registrationId) {
+    public void cancelled(long registrationId) {
         correlate(MESSAGE_CANCELLED, registrationId, Variables.createVariables());
     }
 
     /** The seat offer was accepted: the waiting ends with a seat. */
-    void promoted(long registrationId) {
+    public void promoted(long registrationId) {
         correlate(MESSAGE_PROMOTED, registrationId, STATUS.put(Variables.createVariables(), RegistrationStatus.REGISTERED));
     }
 
@@ -167,7 +168,7 @@ class RegistrationFacade {
      * The session moved: the registration's new times, and every timer that follows the session
      * re-armed from them (recalculated from its expression), wherever the process waits.
      */
-    void rescheduled(long registrationId, Date startsAt, Date endsAt) {
+    public void rescheduled(long registrationId, Date startsAt, Date endsAt) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
                 .processInstanceBusinessKey(Long.toString(registrationId)).active().singleResult();
         if (instance == null) {
@@ -183,11 +184,11 @@ class RegistrationFacade {
                 .forEach(job -> management.recalculateJobDuedate(job.getId(), false)));
     }
 
-    void attended(long registrationId) {
+    public void attended(long registrationId) {
         correlate(MESSAGE_ATTENDED, registrationId, Variables.createVariables());
     }
 
-    void offerNotTaken(long registrationId) {
+    public void offerNotTaken(long registrationId) {
         correlate(MESSAGE_OFFER_NOT_TAKEN, registrationId, Variables.createVariables());
     }
 

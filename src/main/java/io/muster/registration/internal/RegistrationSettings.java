@@ -1,4 +1,4 @@
-package io.muster.registration;
+package io.muster.registration.internal;
 
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
-package io.muster.registration;
+package io.muster.registration.internal;
 
-import static io.muster.registration.WaitlistPromotionProcess.*;
+import static io.muster.registration.internal.WaitlistPromotionProcess.*;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The domain's only way into the waiting-list promotion process. */
 @Component
-class WaitlistPromotionFacade {
+public class WaitlistPromotionFacade {
 
     private final RuntimeService runtime;
 
@@ -17,24 +17,24 @@ class WaitlistPromotionFacade {
     }
 
     /** A seat is held for the waiting list of this session: offer it down the queue. */
-    void start(long sessionId, String actor) {
+    public void start(long sessionId, String actor) {
         runtime.createProcessInstanceByKey(KEY).businessKey("session-" + sessionId)
                 .setVariables(Variables.createVariables().putValue(VAR_SESSION_ID, sessionId).putValue(VAR_ACTOR, actor))
                 .execute();
     }
 
     /** The session is gone: its offers end with it. */
-    void endAllFor(long sessionId, String reason) {
+    public void endAllFor(long sessionId, String reason) {
         runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey("session-" + sessionId)
                 .list().forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason));
     }
 
     /** True when an open offer to this registration took the answer. */
-    boolean accept(long registrationId, String actor) {
+    public boolean accept(long registrationId, String actor) {
         return answer(MESSAGE_OFFER_ACCEPTED, registrationId, actor);
     }
 
-    boolean decline(long registrationId, String actor) {
+    public boolean decline(long registrationId, String actor) {
         return answer(MESSAGE_OFFER_DECLINED, registrationId, actor);
     }
 
