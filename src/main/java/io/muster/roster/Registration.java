@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.muster.common.ConflictException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -64,8 +65,15 @@ public class Registration {
         moveTo(status, now, by, reason);
     }
 
-    /** Records the change in the history; which changes are allowed is the process's business. */
+    /**
+     * Moves to another status and records it in the history; a move the learner-status table does
+     * not allow is refused (409) and changes nothing.
+     */
     public void moveTo(RegistrationStatus to, Instant at, String by, String reason) {
+        if (!RegistrationStatus.allows(status, to)) {
+            throw new ConflictException(status == null ? "A registration cannot start as " + to
+                    : "A registration cannot go from " + status + " to " + to);
+        }
         history.add(new StatusChange(status, to, at, by, reason));
         this.status = to;
         this.updatedAt = at;
