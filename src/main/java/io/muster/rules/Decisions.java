@@ -11,8 +11,12 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.parser.HistoryDecisionEvaluationListener;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -39,13 +43,28 @@ public class Decisions {
     private final RepositoryService repositoryService;
     /** A DMN engine of its own, without the process engine's history listeners: read paths write nothing. */
     private final DmnEngine readOnlyDmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** The evaluation a recording engine just made on this thread, as the engine's history would see it. */
+    private final ThreadLocal<DmnDecisionEvaluationEvent> lastEvaluation = new ThreadLocal<>();
+    private final DmnEngine recordingDmn = recordingEngine(lastEvaluation);
+    private final Map<EligibilityKey, RecordedEligibility> eligibilityCache = new ConcurrentHashMap<>();
+    private final ProcessEngineConfigurationImpl engine;
+    private volatile HistoryDecisionEvaluationListener history;
     private final Map<String, DmnDecision> parsedTables = new ConcurrentHashMap<>();
     private final Map<CacheKey, Visibility> visibilityCache = new ConcurrentHashMap<>();
     private final Map<AutoEnrolKey, AutoEnrol> autoEnrolCache = new ConcurrentHashMap<>();
 
-    Decisions(DecisionService decisionService, RepositoryService repositoryService) {
+    Decisions(DecisionService decisionService, RepositoryService repositoryService,
+            ProcessEngineConfigurationImpl engine) {
         this.decisionService = decisionService;
         this.repositoryService = repositoryService;
+        this.engine = engine;
+    }
+
+    private static DmnEngine recordingEngine(ThreadLocal<DmnDecisionEvaluationEvent> lastEvaluation) {
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        configuration.customPostDecisionEvaluationListeners(List.of(lastEvaluation::set));
+        return configuration.buildEngine();
     }
 
     /** A person's profile as the visibility table reads it. */
@@ -129,13 +148,43 @@ public class Decisions {
     }
 
     /**
-     * Who may register and whether an approver must agree, always through the process engine:
-     * called from the registration process, the evaluation is recorded as that instance's decision instance
-     * (inputs, matched rule, outputs), which Cockpit shows beside the diagram.
+     * Who may register and whether an approver must agree, on the latest deployed table. Called
+     * from the registration process, the evaluation is recorded as that instance's decision
+     * instance (inputs, matched rule, outputs), which Cockpit shows beside the diagram, exactly as
+     * the engine records its own. FEEL evaluation is the largest cost of a booking, so a table
+     * version is evaluated once per distinct input and its evaluation replayed into the history of
+     * each booking that asks the same.
      */
     public Eligibility recordedEligibility(EligibilityInput input) {
-        return Eligibility.of(decisionService.evaluateDecisionTableByKey(REGISTRATION_ELIGIBILITY, input.variables())
-                .getSingleResult().getEntryMap());
+        String tableId = latestId(REGISTRATION_ELIGIBILITY);
+        RecordedEligibility answer = eligibilityCache.computeIfAbsent(new EligibilityKey(tableId, input), key -> {
+            if (eligibilityCache.size() > CACHE_LIMIT) {
+                eligibilityCache.clear();
+            }
+            DmnDecision deployed = (DmnDecision) repositoryService.getDecisionDefinition(tableId);
+            try {
+                Map<String, Object> out = recordingDmn.evaluateDecision(deployed, input.variables()).getSingleResult()
+                        .getEntryMap();
+                return new RecordedEligibility(Eligibility.of(out), lastEvaluation.get());
+            } finally {
+                lastEvaluation.remove();
+            }
+        });
+        history().notify(answer.evaluation());
+        return answer.eligibility();
+    }
+
+    private HistoryDecisionEvaluationListener history() {
+        if (history == null) {
+            history = new HistoryDecisionEvaluationListener(engine.getDmnHistoryEventProducer());
+        }
+        return history;
+    }
+
+    private record RecordedEligibility(Eligibility eligibility, DmnDecisionEvaluationEvent evaluation) {
+    }
+
+    private record EligibilityKey(String tableId, EligibilityInput input) {
     }
 
     /** What registration-eligibility reads about a booking. */

@@ -77,6 +77,20 @@ class BookingStartsItsProcessIT {
     }
 
     @Test
+    void twoBookingsAskingTheSameEachHaveTheirOwnDecisionInstance() {
+        long session = fixtures.session(5, false, false);
+        long first = fixtures.book(fixtures.learner(), session).body().get("id").asLong();
+        long second = fixtures.book(fixtures.learner(), session).body().get("id").asLong();
+
+        HistoricDecisionInstance one = eligibilityOf(processOf(first).getId());
+        HistoricDecisionInstance other = eligibilityOf(processOf(second).getId());
+        assertThat(other.getId()).isNotEqualTo(one.getId());
+        assertThat(other.getOutputs()).extracting(HistoricDecisionOutputInstance::getRuleId)
+                .isEqualTo(one.getOutputs().stream().map(HistoricDecisionOutputInstance::getRuleId).toList());
+        assertThat(other.getInputs()).hasSameSizeAs(one.getInputs());
+    }
+
+    @Test
     void aBookingNeedingApprovalHasItsApproversTaskAndItsDecisionWhenAnswered() {
         long session = fixtures.session(5, false, true);
         // a manager of their own approves, so no open task reaches every approver in other tests
