@@ -1,6 +1,5 @@
 package io.muster.autoenrol;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,8 +11,8 @@ public class AutoEnrolSchedule {
 
     private final String cron;
 
-    AutoEnrolSchedule(@Value("${muster.auto-enrol.cron}") String cron) {
-        this.cron = cron;
+    AutoEnrolSchedule(AutoEnrolTimes times) {
+        this.cron = times.cron();
     }
 
     public String getCron() {

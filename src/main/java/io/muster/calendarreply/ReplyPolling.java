@@ -2,7 +2,6 @@ package io.muster.calendarreply;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +14,8 @@ public class ReplyPolling {
 
     private final Duration every;
 
-    ReplyPolling(@Value("${muster.calendar.reply-poll:PT1M}") Duration every) {
-        this.every = every;
+    ReplyPolling(CalendarReplySettings settings) {
+        this.every = settings.replyPoll();
     }
 
     public String getCycle() {

@@ -3,7 +3,6 @@ package io.muster.course;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +18,9 @@ class MultipleSessionSetting {
     private final NamedParameterJdbcTemplate jdbc;
     private final boolean configuredDefault;
 
-    MultipleSessionSetting(NamedParameterJdbcTemplate jdbc,
-            @Value("${muster.courses.multiple-session-enrolment:false}") boolean configuredDefault) {
+    MultipleSessionSetting(NamedParameterJdbcTemplate jdbc, CourseDefaults defaults) {
         this.jdbc = jdbc;
-        this.configuredDefault = configuredDefault;
+        this.configuredDefault = defaults.multipleSessionEnrolment();
     }
 
     @Transactional(readOnly = true)

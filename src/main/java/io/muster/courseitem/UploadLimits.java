@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -16,10 +15,9 @@ class UploadLimits {
     private final long maxBytes;
     private final Set<String> contentTypes;
 
-    UploadLimits(@Value("${muster.course-items.upload-max-size:5MB}") DataSize maxSize,
-            @Value("${muster.course-items.upload-content-types}") List<String> contentTypes) {
-        this.maxBytes = maxSize.toBytes();
-        this.contentTypes = contentTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT))
+    UploadLimits(UploadSettings settings) {
+        this.maxBytes = settings.uploadMaxSize().toBytes();
+        this.contentTypes = settings.uploadContentTypes().stream().map(t -> t.trim().toLowerCase(Locale.ROOT))
                 .filter(t -> !t.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.muster.common.Organisation;
 import io.muster.common.ConflictException;
 import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
@@ -18,7 +19,6 @@ import io.muster.course.Course;
 import io.muster.course.CourseKind;
 import io.muster.course.CourseService;
 import io.muster.training.TrainingRecords;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -44,13 +44,13 @@ public class EnrolmentService {
     private final CourseService courses;
 
     EnrolmentService(EnrolmentRepository enrolments, NamedParameterJdbcTemplate jdbc, Clock clock,
-            @Value("${muster.zone}") ZoneId zone, TrainingRecords trainingRecords, CourseService courses) {
+            Organisation organisation, TrainingRecords trainingRecords, CourseService courses) {
         this.trainingRecords = trainingRecords;
         this.courses = courses;
         this.enrolments = enrolments;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = organisation.zone();
     }
 
     public record ArchivedCompletion(long enrolmentId, long courseId, Instant completedAt, Instant archivedAt,

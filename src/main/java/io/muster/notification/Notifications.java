@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.muster.common.Organisation;
 import io.muster.common.Times;
 import io.muster.rules.Decisions;
 import io.muster.people.PeopleService;
@@ -30,7 +31,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -62,7 +62,7 @@ public class Notifications {
 
     Notifications(JavaMailSender mailSender, MailTemplates templates, SentMailRepository sent, RosterService roster,
             SessionService sessions, PeopleService people, Accounts accounts, MailSettings settings,
-            CalendarInvites invites, @Value("${muster.base-url}") String baseUrl, Clock clock, MailLedger ledger) {
+            CalendarInvites invites, Organisation organisation, Clock clock, MailLedger ledger) {
         this.ledger = ledger;
         this.invites = invites;
         this.mailSender = mailSender;
@@ -73,7 +73,7 @@ public class Notifications {
         this.people = people;
         this.accounts = accounts;
         this.settings = settings;
-        this.baseUrl = baseUrl;
+        this.baseUrl = organisation.baseUrl();
         this.clock = clock;
     }
 

@@ -1,5 +1,6 @@
 package io.muster.process;
 
+import io.muster.common.Organisation;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +26,8 @@ class ZonedCronCalendar extends AbstractProcessEnginePlugin {
 
     private final ZoneId zone;
 
-    ZonedCronCalendar(@Value("${muster.zone}") ZoneId zone) {
-        this.zone = zone;
+    ZonedCronCalendar(Organisation organisation) {
+        this.zone = organisation.zone();
     }
 
     @Override

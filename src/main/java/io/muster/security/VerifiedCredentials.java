@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +34,8 @@ class VerifiedCredentials {
     private record Entry(byte[] digest, List<GrantedAuthority> authorities, Instant expires) {
     }
 
-    VerifiedCredentials(@Value("${muster.security.credential-cache-ttl}") Duration ttl, Clock clock) {
-        this.ttl = ttl;
+    VerifiedCredentials(SecuritySettings settings, Clock clock) {
+        this.ttl = settings.credentialCacheTtl();
         this.clock = clock;
         new SecureRandom().nextBytes(salt);
     }

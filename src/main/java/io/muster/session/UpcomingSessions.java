@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.muster.rules.Decisions;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,11 +58,10 @@ public class UpcomingSessions {
         }
     }
 
-    UpcomingSessions(JdbcTemplate jdbc, CalendarChanges changes,
-            @Value("${muster.calendar.snapshot-ttl}") Duration ttl) {
+    UpcomingSessions(JdbcTemplate jdbc, CalendarChanges changes, CalendarSnapshotSettings settings) {
         this.jdbc = jdbc;
         this.changes = changes;
-        this.ttl = ttl;
+        this.ttl = settings.snapshotTtl();
     }
 
     /**

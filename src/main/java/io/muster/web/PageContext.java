@@ -1,5 +1,6 @@
 package io.muster.web;
 
+import io.muster.common.Organisation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import io.muster.common.Times;
 import io.muster.people.PeopleService;
 import io.muster.security.CurrentUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -34,9 +34,9 @@ public class PageContext {
     private final ZoneId organisationZone;
     private final Clock clock;
 
-    PageContext(PeopleService people, @Value("${muster.zone}") ZoneId organisationZone, Clock clock) {
+    PageContext(PeopleService people, Organisation organisation, Clock clock) {
         this.people = people;
-        this.organisationZone = organisationZone;
+        this.organisationZone = organisation.zone();
         this.clock = clock;
     }
 

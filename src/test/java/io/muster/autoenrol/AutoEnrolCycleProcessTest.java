@@ -36,7 +36,7 @@ class AutoEnrolCycleProcessTest {
     @BeforeEach
     void mocks() {
         init(processEngine);
-        Mocks.register("autoEnrolSchedule", new AutoEnrolSchedule("0 0 0 * * ?"));
+        Mocks.register("autoEnrolSchedule", new AutoEnrolSchedule(new AutoEnrolTimes("0 0 0 * * ?")));
         Mocks.register("autoEnrolPlanRun", (JavaDelegate) e -> {
             log.add("plan");
             e.setVariable(VAR_COURSE_IDS, courses);

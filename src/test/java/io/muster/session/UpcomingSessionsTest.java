@@ -34,7 +34,7 @@ class UpcomingSessionsTest {
 
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
     private final CalendarChanges changes = new CalendarChanges();
-    private final UpcomingSessions upcoming = new UpcomingSessions(jdbc, changes, TTL);
+    private final UpcomingSessions upcoming = new UpcomingSessions(jdbc, changes, new CalendarSnapshotSettings(TTL));
     private final List<Upcoming> database = new ArrayList<>();
 
     @BeforeEach

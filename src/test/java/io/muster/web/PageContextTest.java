@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import io.muster.common.Organisation;
 import io.muster.people.PeopleService;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class PageContextTest {
     private static PageContext seenFrom(String zone) {
         PeopleService people = mock(PeopleService.class);
         when(people.find(anyString())).thenReturn(Optional.empty());
-        return new PageContext(people, ZoneId.of(zone), Clock.fixed(Instant.parse("2026-11-15T10:00:00Z"),
+        return new PageContext(people, new Organisation(ZoneId.of(zone), "http://localhost"), Clock.fixed(Instant.parse("2026-11-15T10:00:00Z"),
                 ZoneOffset.UTC));
     }
 

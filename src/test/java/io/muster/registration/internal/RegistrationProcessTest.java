@@ -15,6 +15,8 @@ import io.muster.rules.Decisions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -400,21 +402,36 @@ class RegistrationProcessTest {
     }
 
     @Test
-    void mailTasksRetryThreeTimesThenBecomeAnIncident() {
+    void aMailTheServerRefusesWaitsLongerAfterEachTryForOverAnHourThenBecomesAnIncident() {
         Mocks.register("registrationMail", (JavaDelegate) e -> {
             throw new IllegalStateException("SMTP down");
         });
-        ProcessInstance pi = start();
-        for (int i = 0; i < 3; i++) {
-            String id = managementService().createJobQuery().processInstanceId(pi.getId()).messages().singleResult().getId();
-            try {
-                managementService().executeJob(id);
-            } catch (RuntimeException expected) {
-                // the job keeps its retries count-down
+        Date now = new Date();
+        ClockUtil.setCurrentTime(now);
+        try {
+            ProcessInstance pi = start();
+            List<Long> pausesInMinutes = new ArrayList<>();
+            Job job = managementService().createJobQuery().processInstanceId(pi.getId()).messages().singleResult();
+            while (job.getRetries() > 0) {
+                try {
+                    managementService().executeJob(job.getId());
+                } catch (RuntimeException expected) {
+                    // SMTP down: the job is due again later
+                }
+                job = managementService().createJobQuery().processInstanceId(pi.getId()).messages().singleResult();
+                if (job.getRetries() > 0) {
+                    pausesInMinutes.add((job.getDuedate().getTime() - now.getTime()) / 60_000);
+                    now = job.getDuedate();
+                    ClockUtil.setCurrentTime(now);
+                }
             }
+            Assertions.assertThat(pausesInMinutes).containsExactly(1L, 2L, 4L, 8L, 16L, 32L);
+            Assertions.assertThat(pausesInMinutes.stream().mapToLong(Long::longValue).sum())
+                    .as("an outage of an hour needs nobody").isGreaterThanOrEqualTo(60);
+            Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
+            assertThat(pi).isWaitingAt(SERVICE_NOTIFY_REGISTERED);
+        } finally {
+            ClockUtil.reset();
         }
-        Assertions.assertThat(managementService().createJobQuery().messages().singleResult().getRetries()).isZero();
-        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
-        assertThat(pi).isWaitingAt(SERVICE_NOTIFY_REGISTERED);
     }
 }
