@@ -34,7 +34,7 @@ public class AutoEnrolCycleFacade {
 
     /** Starts a run by hand; it continues asynchronously (the first task is a job), so this returns at once. */
     public String start(String startedBy) {
-        return runtime.startProcessInstanceByMessage(MESSAGE_RUN_REQUESTED, Variables.createVariables().putValue(VAR_STARTED_BY, startedBy))
+        return runtime.startProcessInstanceByMessage(MESSAGE_RUN_REQUESTED, Variables.createVariables().putValue(STARTED_BY.name(), startedBy))
                 .getId();
     }
 
@@ -66,11 +66,11 @@ public class AutoEnrolCycleFacade {
                         ? json.getValueSerialized() : v.getValue());
             }
         }
-        String report = (String) variables.get(VAR_REPORT);
+        String report = (String) variables.get(REPORT.name());
         try {
             return Optional.of(new Run(runId, instance.getState(), instance.getStartTime(), instance.getEndTime(),
-                    (String) variables.get(VAR_STARTED_BY), (Long) variables.get(VAR_CONSIDERED),
-                    (Long) variables.get(VAR_ENROLLED), report == null ? json.createArrayNode() : json.readTree(report)));
+                    (String) variables.get(STARTED_BY.name()), (Long) variables.get(CONSIDERED.name()),
+                    (Long) variables.get(ENROLLED.name()), report == null ? json.createArrayNode() : json.readTree(report)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable report of run " + runId, e);
         }

@@ -1,5 +1,9 @@
 package io.muster.autoenrol;
 
+import java.util.Date;
+
+import io.muster.process.Variable;
+
 /** The auto-enrol-cycle process: its key, element ids and variable names, in one place. */
 final class AutoEnrolCycleProcess {
 
@@ -16,17 +20,17 @@ final class AutoEnrolCycleProcess {
     static final String END_REPORTED = "end_reported";
 
     /** Who started the run by hand; absent for the nightly timer. */
-    static final String VAR_STARTED_BY = "startedBy";
+    static final Variable<String> STARTED_BY = Variable.of("startedBy", String.class);
     /** The instant the run counts from (Date). */
-    static final String VAR_RUN_AT = "runAt";
+    static final Variable<Date> RUN_AT = Variable.of("runAt", Date.class);
     /** The courses with auto-enrol on, as comma-separated ids, and how many (the multi-instance runs one per course). */
-    static final String VAR_COURSE_IDS = "courseIds";
-    static final String VAR_COURSE_COUNT = "courseCount";
-    static final String VAR_LOOP_COUNTER = "loopCounter";
+    static final Variable<String> COURSE_IDS = Variable.of("courseIds", String.class);
+    static final Variable<Integer> COURSE_COUNT = Variable.of("courseCount", Integer.class);
+    static final Variable<Integer> LOOP_COUNTER = Variable.of("loopCounter", Integer.class);
     /** The report: totals (Long) and every count per course and reason (JSON). */
-    static final String VAR_CONSIDERED = "considered";
-    static final String VAR_ENROLLED = "enrolled";
-    static final String VAR_REPORT = "report";
+    static final Variable<Long> CONSIDERED = Variable.of("considered", Long.class);
+    static final Variable<Long> ENROLLED = Variable.of("enrolled", Long.class);
+    static final Variable<Object> REPORT = Variable.of("report", Object.class);
 
     private AutoEnrolCycleProcess() {
     }

@@ -25,9 +25,9 @@ class EnrolCourse implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String[] courseIds = ((String) execution.getVariable(VAR_COURSE_IDS)).split(",");
-        long courseId = Long.parseLong(courseIds[(Integer) execution.getVariable(VAR_LOOP_COUNTER)]);
-        Date runAt = (Date) execution.getVariable(VAR_RUN_AT);
+        String[] courseIds = (COURSE_IDS.get(execution)).split(",");
+        long courseId = Long.parseLong(courseIds[LOOP_COUNTER.get(execution)]);
+        Date runAt = RUN_AT.get(execution);
         cycle.enrolCourse(execution.getProcessInstanceId(), settings.course(courseId), runAt.toInstant(),
                 AutoEnrolCycle.Scope.EVERYONE);
     }

@@ -34,9 +34,9 @@ class PlanAutoEnrolRun implements JavaDelegate {
         List<AutoEnrolSettings.CourseSettings> courses = settings.enabledCourses();
         Instant runAt = clock.instant();
         cycle.plan(execution.getProcessInstanceId(), courses, runAt);
-        execution.setVariable(VAR_RUN_AT, Date.from(runAt));
-        execution.setVariable(VAR_COURSE_IDS, courses.stream().map(c -> String.valueOf(c.courseId()))
+        RUN_AT.set(execution, Date.from(runAt));
+        COURSE_IDS.set(execution, courses.stream().map(c -> String.valueOf(c.courseId()))
                 .collect(Collectors.joining(",")));
-        execution.setVariable(VAR_COURSE_COUNT, courses.size());
+        COURSE_COUNT.set(execution, courses.size());
     }
 }

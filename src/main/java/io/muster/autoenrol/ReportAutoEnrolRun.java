@@ -31,11 +31,11 @@ class ReportAutoEnrolRun implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         cycle.finish(execution.getProcessInstanceId());
         List<AutoEnrolCycle.Count> counts = cycle.report(execution.getProcessInstanceId());
-        execution.setVariable(VAR_CONSIDERED, counts.stream().mapToLong(AutoEnrolCycle.Count::people).sum());
-        execution.setVariable(VAR_ENROLLED, counts.stream().filter(AutoEnrolCycle.Count::enrol)
+        CONSIDERED.set(execution, counts.stream().mapToLong(AutoEnrolCycle.Count::people).sum());
+        ENROLLED.set(execution, counts.stream().filter(AutoEnrolCycle.Count::enrol)
                 .mapToLong(AutoEnrolCycle.Count::people).sum());
         try {
-            execution.setVariable(VAR_REPORT, SpinValues.jsonValue(json.writeValueAsString(counts.stream()
+            REPORT.set(execution, SpinValues.jsonValue(json.writeValueAsString(counts.stream()
                     .map(c -> Map.of("courseId", c.courseId(), "reason", c.reason(), "enrol", c.enrol(),
                             "people", c.people()))
                     .toList())).create());

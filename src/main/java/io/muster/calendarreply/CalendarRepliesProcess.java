@@ -1,5 +1,7 @@
 package io.muster.calendarreply;
 
+import io.muster.process.Variable;
+
 /** Everything the code knows about bpmn/calendar-replies.bpmn. */
 final class CalendarRepliesProcess {
 
@@ -17,18 +19,18 @@ final class CalendarRepliesProcess {
     static final String END_POLLED = "end_polled";
 
     /** The Message-IDs found in the inbox, one a line (a String: no serialised lists in the engine). */
-    static final String VAR_REPLY_IDS = "replyIds";
-    static final String VAR_REPLY_COUNT = "replyCount";
+    static final Variable<String> REPLY_IDS = Variable.of("replyIds", String.class);
+    static final Variable<Integer> REPLY_COUNT = Variable.of("replyCount", Integer.class);
     /** The multi-instance counter: which of the Message-IDs this iteration handles. */
-    static final String VAR_LOOP_COUNTER = "loopCounter";
-    static final String VAR_MESSAGE_ID = "messageId";
-    static final String VAR_READABLE = "replyReadable";
-    static final String VAR_REGISTRATION_ID = "registrationId";
-    static final String VAR_ATTENDEE = "attendee";
-    static final String VAR_ACCEPTED = "accepted";
-    static final String VAR_ANSWERED = "replyAnswered";
+    static final Variable<Integer> LOOP_COUNTER = Variable.of("loopCounter", Integer.class);
+    static final Variable<String> MESSAGE_ID = Variable.of("messageId", String.class);
+    static final Variable<Boolean> READABLE = Variable.of("replyReadable", Boolean.class);
+    static final Variable<Long> REGISTRATION_ID = Variable.of("registrationId", Long.class);
+    static final Variable<String> ATTENDEE = Variable.of("attendee", String.class);
+    static final Variable<Boolean> ACCEPTED = Variable.of("accepted", Boolean.class);
+    static final Variable<Boolean> ANSWERED = Variable.of("replyAnswered", Boolean.class);
     /** Why a reply was set aside, for the log. */
-    static final String VAR_PROBLEM = "problem";
+    static final Variable<String> PROBLEM = Variable.of("problem", String.class);
 
     private CalendarRepliesProcess() {
     }

@@ -34,8 +34,8 @@ final class CalendarReplyDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             List<String> ids = inbox.messageIds();
-            execution.setVariable(VAR_REPLY_IDS, String.join("\n", ids));
-            execution.setVariable(VAR_REPLY_COUNT, ids.size());
+            REPLY_IDS.set(execution, String.join("\n", ids));
+            REPLY_COUNT.set(execution, ids.size());
         }
     }
 
@@ -54,10 +54,10 @@ final class CalendarReplyDelegates {
 
         @Override
         public void execute(DelegateExecution execution) throws MessagingException {
-            String messageId = ((String) execution.getVariable(VAR_REPLY_IDS))
-                    .split("\n")[(Integer) execution.getVariable(VAR_LOOP_COUNTER)];
-            execution.setVariable(VAR_MESSAGE_ID, messageId);
-            execution.setVariable(VAR_READABLE, false);
+            String messageId = (REPLY_IDS.get(execution))
+                    .split("\n")[LOOP_COUNTER.get(execution)];
+            MESSAGE_ID.set(execution, messageId);
+            READABLE.set(execution, false);
             Optional<Object> read = inbox.read(messageId, message -> {
                 try {
                     return CalendarReply.of(message);
@@ -66,14 +66,14 @@ final class CalendarReplyDelegates {
                 }
             });
             if (read.isEmpty()) {
-                execution.setVariable(VAR_PROBLEM, "gone from the inbox");
+                PROBLEM.set(execution, "gone from the inbox");
             } else if (read.get() instanceof CalendarReply reply) {
-                execution.setVariable(VAR_READABLE, true);
-                execution.setVariable(VAR_REGISTRATION_ID, reply.registrationId());
-                execution.setVariable(VAR_ATTENDEE, reply.attendeeEmail());
-                execution.setVariable(VAR_ACCEPTED, reply.accepted());
+                READABLE.set(execution, true);
+                REGISTRATION_ID.set(execution, reply.registrationId());
+                ATTENDEE.set(execution, reply.attendeeEmail());
+                ACCEPTED.set(execution, reply.accepted());
             } else {
-                execution.setVariable(VAR_PROBLEM, read.get());
+                PROBLEM.set(execution, String.valueOf(read.get()));
             }
         }
     }
@@ -90,16 +90,16 @@ final class CalendarReplyDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            long registrationId = (Long) execution.getVariable(VAR_REGISTRATION_ID);
-            boolean accepted = (Boolean) execution.getVariable(VAR_ACCEPTED);
+            long registrationId = REGISTRATION_ID.get(execution);
+            boolean accepted = ACCEPTED.get(execution);
             boolean answered = registrations.answerFromCalendar(registrationId,
-                    (String) execution.getVariable(VAR_ATTENDEE), accepted);
-            execution.setVariable(VAR_ANSWERED, answered);
+                    ATTENDEE.get(execution), accepted);
+            ANSWERED.set(execution, answered);
             if (answered) {
-                LOG.info("Calendar reply {}: registration {} {}", execution.getVariable(VAR_MESSAGE_ID), registrationId,
+                LOG.info("Calendar reply {}: registration {} {}", MESSAGE_ID.get(execution), registrationId,
                         accepted ? "accepted" : "declined");
             } else {
-                execution.setVariable(VAR_PROBLEM, "registration " + registrationId
+                PROBLEM.set(execution, "registration " + registrationId
                         + " has no open invitation or offer for this attendee, or no place is left");
             }
         }
@@ -117,7 +117,7 @@ final class CalendarReplyDelegates {
 
         @Override
         public void execute(DelegateExecution execution) throws MessagingException {
-            inbox.remove((String) execution.getVariable(VAR_MESSAGE_ID));
+            inbox.remove(MESSAGE_ID.get(execution));
         }
     }
 
@@ -133,9 +133,9 @@ final class CalendarReplyDelegates {
 
         @Override
         public void execute(DelegateExecution execution) throws MessagingException {
-            String messageId = (String) execution.getVariable(VAR_MESSAGE_ID);
+            String messageId = MESSAGE_ID.get(execution);
             LOG.warn("Calendar reply {} moved to {}: {}", messageId, ReplyInbox.ASIDE,
-                    execution.getVariable(VAR_PROBLEM));
+                    PROBLEM.get(execution));
             inbox.setAside(messageId);
         }
     }

@@ -1,6 +1,6 @@
 package io.muster.lifecycle;
 
-import static io.muster.lifecycle.SessionLifecycleProcess.VAR_SESSION_ID;
+import static io.muster.lifecycle.SessionLifecycleProcess.SESSION_ID;
 
 import java.util.List;
 
@@ -24,7 +24,7 @@ public class AttendanceTakers {
     }
 
     public List<String> users(DelegateExecution execution) {
-        TrainingSession session = sessions.get(((Number) execution.getVariable(VAR_SESSION_ID)).longValue());
+        TrainingSession session = sessions.get(SESSION_ID.get(execution));
         return session.getTrainer() == null ? List.of() : List.of(session.getTrainer().getUsername());
     }
 }

@@ -21,8 +21,8 @@ class CancelSession implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
-        String reason = (String) execution.getVariable(VAR_REASON);
+        long sessionId = SESSION_ID.get(execution);
+        String reason = REASON.get(execution);
         sessions.cancel(sessionId, reason);
         lifecycle.end(sessionId, "Session cancelled: " + reason);
     }

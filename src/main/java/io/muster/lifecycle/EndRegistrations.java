@@ -22,9 +22,9 @@ class EndRegistrations implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int ended = registrations.endAllFor((Long) execution.getVariable(VAR_SESSION_ID),
-                (String) execution.getVariable(VAR_ACTOR),
-                "Session cancelled: " + execution.getVariable(VAR_REASON));
-        execution.setVariable(VAR_REGISTRATIONS_ENDED, ended);
+        int ended = registrations.endAllFor(SESSION_ID.get(execution),
+                ACTOR.get(execution),
+                "Session cancelled: " + REASON.get(execution));
+        REGISTRATIONS_ENDED.set(execution, ended);
     }
 }

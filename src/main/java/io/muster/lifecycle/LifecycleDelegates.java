@@ -50,7 +50,7 @@ final class LifecycleDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             String actor = CurrentUser.ofEngine(execution.getProcessEngineServices());
-            registrations.inviteAll((Long) execution.getVariable(VAR_SESSION_ID), actor == null ? "system" : actor);
+            registrations.inviteAll(SESSION_ID.get(execution), actor == null ? "system" : actor);
         }
     }
 
@@ -66,7 +66,7 @@ final class LifecycleDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            sessions.markInProgress((Long) execution.getVariable(VAR_SESSION_ID));
+            sessions.markInProgress(SESSION_ID.get(execution));
         }
     }
 
@@ -89,12 +89,12 @@ final class LifecycleDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
+            long sessionId = SESSION_ID.get(execution);
             sessions.markCompleted(sessionId);
             SpinJsonNode options = Spin.JSON("[]");
             registeredLearners(roster, people, sessionId)
                     .forEach(p -> options.append(Spin.JSON("{}").prop("label", p.getName()).prop("value", p.getUsername())));
-            execution.setVariable(VAR_ROSTER_OPTIONS, SpinValues.jsonValue(options.toString()).create());
+            ROSTER_OPTIONS.set(execution, SpinValues.jsonValue(options.toString()).create());
         }
     }
 
@@ -112,9 +112,9 @@ final class LifecycleDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            TrainingSession session = sessions.get((Long) execution.getVariable(VAR_SESSION_ID));
-            execution.setVariable(VAR_SESSION_STARTS_AT, Date.from(session.getStartsAt()));
-            execution.setVariable(VAR_SESSION_ENDS_AT, Date.from(session.getEndsAt()));
+            TrainingSession session = sessions.get(SESSION_ID.get(execution));
+            SESSION_STARTS_AT.set(execution, Date.from(session.getStartsAt()));
+            SESSION_ENDS_AT.set(execution, Date.from(session.getEndsAt()));
             registrations.rescheduled(session.getId());
         }
     }
@@ -138,13 +138,13 @@ final class LifecycleDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
-            List<String> attended = usernames(execution.getVariable(VAR_ATTENDED));
+            long sessionId = SESSION_ID.get(execution);
+            List<String> attended = usernames(ATTENDED.get(execution));
             List<AttendanceService.Line> lines = new ArrayList<>();
             registeredLearners(roster, people, sessionId).stream().map(Person::getUsername)
                     .forEach(u -> lines.add(new AttendanceService.Line(u,
                             attended.contains(u) ? RegistrationStatus.ATTENDED : RegistrationStatus.ABSENT)));
-            Object walkIns = execution.getVariable(VAR_WALK_INS);
+            Object walkIns = WALK_INS.get(execution);
             if (walkIns instanceof String text && !text.isBlank()) {
                 for (String u : text.split("[,\\s]+")) {
                     if (!u.isBlank()) {

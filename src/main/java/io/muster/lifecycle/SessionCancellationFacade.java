@@ -19,8 +19,8 @@ class SessionCancellationFacade {
     /** Runs synchronously up to the trainer's mail: the session and its registrations end in the caller's transaction. */
     void start(long sessionId, String reason, String actor) {
         runtime.createProcessInstanceByKey(KEY).businessKey(Long.toString(sessionId))
-                .setVariables(Variables.createVariables().putValue(VAR_SESSION_ID, sessionId)
-                        .putValue(VAR_REASON, reason).putValue(VAR_ACTOR, actor))
+                .setVariables(Variables.createVariables().putValue(SESSION_ID.name(), sessionId)
+                        .putValue(REASON.name(), reason).putValue(ACTOR.name(), actor))
                 .execute();
     }
 }

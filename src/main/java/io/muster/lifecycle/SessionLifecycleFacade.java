@@ -25,10 +25,10 @@ class SessionLifecycleFacade {
     void start(TrainingSession session) {
         runtime.createProcessInstanceByKey(KEY).businessKey(session.getId().toString())
                 .setVariables(Variables.createVariables()
-                        .putValue(VAR_SESSION_ID, session.getId())
-                        .putValue(VAR_SESSION_STARTS_AT, Date.from(session.getStartsAt()))
-                        .putValue(VAR_SESSION_ENDS_AT, Date.from(session.getEndsAt()))
-                        .putValue(VAR_ATTENDANCE_RECORDED, false))
+                        .putValue(SESSION_ID.name(), session.getId())
+                        .putValue(SESSION_STARTS_AT.name(), Date.from(session.getStartsAt()))
+                        .putValue(SESSION_ENDS_AT.name(), Date.from(session.getEndsAt()))
+                        .putValue(ATTENDANCE_RECORDED.name(), false))
                 .execute();
     }
 
@@ -48,7 +48,7 @@ class SessionLifecycleFacade {
     /** Attendance came in: remembered for when the session ends, and the trainer's open task is withdrawn. */
     void attendanceRecorded(long sessionId) {
         runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(Long.toString(sessionId))
-                .list().forEach(instance -> runtime.setVariable(instance.getId(), VAR_ATTENDANCE_RECORDED, true));
+                .list().forEach(instance -> runtime.setVariable(instance.getId(), ATTENDANCE_RECORDED.name(), true));
         runtime.createMessageCorrelation(MESSAGE_ATTENDANCE_RECORDED).processInstanceBusinessKey(Long.toString(sessionId))
                 .correlateAllWithResult();
     }

@@ -1,5 +1,11 @@
 package io.muster.lifecycle;
 
+import io.muster.notification.MailType;
+
+import java.util.Date;
+
+import io.muster.process.Variable;
+
 /** Everything the code knows about bpmn/session-lifecycle.bpmn. */
 final class SessionLifecycleProcess {
 
@@ -28,14 +34,14 @@ final class SessionLifecycleProcess {
     /** Attendance came in through the API: the trainer's task is no longer needed. */
     static final String MESSAGE_ATTENDANCE_RECORDED = "session-attendance-recorded";
 
-    static final String VAR_SESSION_ID = "sessionId";
-    static final String VAR_SESSION_STARTS_AT = "sessionStartsAt";
-    static final String VAR_SESSION_ENDS_AT = "sessionEndsAt";
-    static final String VAR_ATTENDANCE_RECORDED = "attendanceRecorded";
-    static final String VAR_ROSTER_OPTIONS = "rosterOptions";
-    static final String VAR_ATTENDED = "attended";
-    static final String VAR_WALK_INS = "walkIns";
-    static final String VAR_MAIL_TYPE = "mailType";
+    static final Variable<Long> SESSION_ID = Variable.of("sessionId", Long.class);
+    static final Variable<Date> SESSION_STARTS_AT = Variable.of("sessionStartsAt", Date.class);
+    static final Variable<Date> SESSION_ENDS_AT = Variable.of("sessionEndsAt", Date.class);
+    static final Variable<Boolean> ATTENDANCE_RECORDED = Variable.of("attendanceRecorded", Boolean.class);
+    static final Variable<Object> ROSTER_OPTIONS = Variable.of("rosterOptions", Object.class);
+    static final Variable<Object> ATTENDED = Variable.of("attended", Object.class);
+    static final Variable<Object> WALK_INS = Variable.of("walkIns", Object.class);
+    static final Variable<MailType> MAIL_TYPE = Variable.ofEnum("mailType", MailType.class);
 
     private SessionLifecycleProcess() {
     }

@@ -20,8 +20,8 @@ class SessionMail implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MailType type = MailType.valueOf((String) execution.getVariable(VAR_MAIL_TYPE));
-        long sessionId = (Long) execution.getVariable(VAR_SESSION_ID);
+        MailType type = MAIL_TYPE.get(execution);
+        long sessionId = SESSION_ID.get(execution);
         if (type == MailType.SESSION_CHANGED) {
             notifications.sendChange(sessionId);
         } else {

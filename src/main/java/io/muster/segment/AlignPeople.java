@@ -18,9 +18,9 @@ class AlignPeople implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SmartEnrolments.Alignment done = smart.alignPeople((Long) execution.getVariable(VAR_SEGMENT_ID),
-                ChunkStep.after(execution), (String) execution.getVariable(VAR_ACTOR));
-        ChunkStep.record(execution, done.chunk(), VAR_ENROLLED);
-        ChunkStep.add(execution, VAR_UNENROLLED, done.unenrolled());
+        SmartEnrolments.Alignment done = smart.alignPeople(SEGMENT_ID.get(execution),
+                ChunkStep.after(execution), ACTOR.get(execution));
+        ChunkStep.record(execution, done.chunk(), ENROLLED);
+        ChunkStep.add(execution, UNENROLLED, done.unenrolled());
     }
 }

@@ -2,6 +2,7 @@ package io.muster.segment;
 
 import static io.muster.segment.SmartEnrolmentProcess.*;
 
+import io.muster.process.Variable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Where a chunk step leaves its result: the cursor for the next chunk, whether one follows, the running total. */
@@ -11,16 +12,16 @@ final class ChunkStep {
     }
 
     static long after(DelegateExecution execution) {
-        return (Long) execution.getVariable(VAR_AFTER_PERSON_ID);
+        return AFTER_PERSON_ID.get(execution);
     }
 
-    static void record(DelegateExecution execution, SmartEnrolments.Chunk chunk, String total) {
-        execution.setVariable(VAR_AFTER_PERSON_ID, chunk.lastPersonId());
-        execution.setVariable(VAR_MORE, chunk.more());
+    static void record(DelegateExecution execution, SmartEnrolments.Chunk chunk, Variable<Integer> total) {
+        AFTER_PERSON_ID.set(execution, chunk.lastPersonId());
+        MORE.set(execution, chunk.more());
         add(execution, total, chunk.changed());
     }
 
-    static void add(DelegateExecution execution, String total, int changed) {
-        execution.setVariable(total, (Integer) execution.getVariable(total) + changed);
+    static void add(DelegateExecution execution, Variable<Integer> total, int changed) {
+        total.set(execution, total.get(execution) + changed);
     }
 }

@@ -18,8 +18,8 @@ class EnrolMembers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChunkStep.record(execution, smart.enrolMembers((Long) execution.getVariable(VAR_SEGMENT_ID),
-                (Long) execution.getVariable(VAR_COURSE_ID), ChunkStep.after(execution),
-                (String) execution.getVariable(VAR_ACTOR)), VAR_ENROLLED);
+        ChunkStep.record(execution, smart.enrolMembers(SEGMENT_ID.get(execution),
+                COURSE_ID.get(execution), ChunkStep.after(execution),
+                ACTOR.get(execution)), ENROLLED);
     }
 }

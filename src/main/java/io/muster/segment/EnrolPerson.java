@@ -18,7 +18,7 @@ class EnrolPerson implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VAR_ENROLLED, smart.enrolPerson((Long) execution.getVariable(VAR_PERSON_ID),
-                (String) execution.getVariable(VAR_ACTOR)));
+        ENROLLED.set(execution, smart.enrolPerson(PERSON_ID.get(execution),
+                ACTOR.get(execution)));
     }
 }

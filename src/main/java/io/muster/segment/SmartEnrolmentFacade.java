@@ -23,7 +23,7 @@ class SmartEnrolmentFacade {
 
     void personSegmentsChanged(long personId, String actor) {
         runtime.startProcessInstanceByMessage(MESSAGE_PERSON_SEGMENTS_CHANGED, personKey(personId),
-                Variables.createVariables().putValue(VAR_PERSON_ID, personId).putValue(VAR_ACTOR, actor));
+                Variables.createVariables().putValue(PERSON_ID.name(), personId).putValue(ACTOR.name(), actor));
     }
 
     void courseLinked(long segmentId, long courseId, String actor) {
@@ -41,12 +41,12 @@ class SmartEnrolmentFacade {
 
     private void startForLink(String message, long segmentId, long courseId, String actor) {
         runtime.startProcessInstanceByMessage(message, linkKey(segmentId, courseId),
-                chunked(segmentId, actor).putValue(VAR_COURSE_ID, courseId));
+                chunked(segmentId, actor).putValue(COURSE_ID.name(), courseId));
     }
 
     /** What a path working through a segment in chunks starts with: its cursor before the first person, no totals yet. */
     private static VariableMap chunked(long segmentId, String actor) {
-        return Variables.createVariables().putValue(VAR_SEGMENT_ID, segmentId).putValue(VAR_ACTOR, actor)
-                .putValue(VAR_AFTER_PERSON_ID, 0L).putValue(VAR_ENROLLED, 0).putValue(VAR_UNENROLLED, 0);
+        return Variables.createVariables().putValue(SEGMENT_ID.name(), segmentId).putValue(ACTOR.name(), actor)
+                .putValue(AFTER_PERSON_ID.name(), 0L).putValue(ENROLLED.name(), 0).putValue(UNENROLLED.name(), 0);
     }
 }

@@ -1,5 +1,7 @@
 package io.muster.segment;
 
+import io.muster.process.Variable;
+
 /** Everything the code knows about bpmn/smart-enrolment.bpmn: its key, element ids, messages, variables. */
 final class SmartEnrolmentProcess {
 
@@ -32,17 +34,17 @@ final class SmartEnrolmentProcess {
      */
     static final String MESSAGE_SEGMENT_RULE_CHANGED = "smart-enrolment-segment-rule-changed";
 
-    static final String VAR_PERSON_ID = "personId";
-    static final String VAR_SEGMENT_ID = "segmentId";
-    static final String VAR_COURSE_ID = "courseId";
-    static final String VAR_ACTOR = "actor";
+    static final Variable<Long> PERSON_ID = Variable.of("personId", Long.class);
+    static final Variable<Long> SEGMENT_ID = Variable.of("segmentId", Long.class);
+    static final Variable<Long> COURSE_ID = Variable.of("courseId", Long.class);
+    static final Variable<String> ACTOR = Variable.of("actor", String.class);
     /** The last person id a chunk handled; the next chunk starts after it. */
-    static final String VAR_AFTER_PERSON_ID = "afterPersonId";
+    static final Variable<Long> AFTER_PERSON_ID = Variable.of("afterPersonId", Long.class);
     /** Whether a chunk was full, so another may follow. */
-    static final String VAR_MORE = "more";
+    static final Variable<Boolean> MORE = Variable.of("more", Boolean.class);
     /** Running totals, for admins reading the instance in Cockpit. */
-    static final String VAR_ENROLLED = "enrolled";
-    static final String VAR_UNENROLLED = "unenrolled";
+    static final Variable<Integer> ENROLLED = Variable.of("enrolled", Integer.class);
+    static final Variable<Integer> UNENROLLED = Variable.of("unenrolled", Integer.class);
 
     static String personKey(long personId) {
         return "person-" + personId;

@@ -18,7 +18,7 @@ class UnenrolPerson implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VAR_UNENROLLED, smart.unenrolPerson((Long) execution.getVariable(VAR_PERSON_ID),
-                (String) execution.getVariable(VAR_ACTOR)));
+        UNENROLLED.set(execution, smart.unenrolPerson(PERSON_ID.get(execution),
+                ACTOR.get(execution)));
     }
 }

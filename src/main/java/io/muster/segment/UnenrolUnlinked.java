@@ -18,8 +18,8 @@ class UnenrolUnlinked implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChunkStep.record(execution, smart.unenrolUnlinked((Long) execution.getVariable(VAR_SEGMENT_ID),
-                (Long) execution.getVariable(VAR_COURSE_ID), ChunkStep.after(execution),
-                (String) execution.getVariable(VAR_ACTOR)), VAR_UNENROLLED);
+        ChunkStep.record(execution, smart.unenrolUnlinked(SEGMENT_ID.get(execution),
+                COURSE_ID.get(execution), ChunkStep.after(execution),
+                ACTOR.get(execution)), UNENROLLED);
     }
 }

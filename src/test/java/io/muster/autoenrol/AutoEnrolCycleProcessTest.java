@@ -39,14 +39,14 @@ class AutoEnrolCycleProcessTest {
         Mocks.register("autoEnrolSchedule", new AutoEnrolSchedule(new AutoEnrolTimes("0 0 0 * * ?")));
         Mocks.register("autoEnrolPlanRun", (JavaDelegate) e -> {
             log.add("plan");
-            e.setVariable(VAR_COURSE_IDS, courses);
-            e.setVariable(VAR_COURSE_COUNT, courses.isEmpty() ? 0 : courses.split(",").length);
+            COURSE_IDS.set(e, courses);
+            COURSE_COUNT.set(e, courses.isEmpty() ? 0 : courses.split(",").length);
         });
         Mocks.register("autoEnrolCourse", (JavaDelegate) e -> log.add("course "
-                + ((String) e.getVariable(VAR_COURSE_IDS)).split(",")[(Integer) e.getVariable(VAR_LOOP_COUNTER)]));
+                + (COURSE_IDS.get(e)).split(",")[LOOP_COUNTER.get(e)]));
         Mocks.register("autoEnrolReport", (JavaDelegate) e -> {
             log.add("report");
-            e.setVariable(VAR_ENROLLED, 5L);
+            ENROLLED.set(e, 5L);
         });
     }
 
@@ -57,7 +57,7 @@ class AutoEnrolCycleProcessTest {
     }
 
     private ProcessInstance startByHand() {
-        return runtimeService().startProcessInstanceByMessage(MESSAGE_RUN_REQUESTED, Variables.createVariables().putValue(VAR_STARTED_BY, "admin"));
+        return runtimeService().startProcessInstanceByMessage(MESSAGE_RUN_REQUESTED, Variables.createVariables().putValue(STARTED_BY.name(), "admin"));
     }
 
     @Test
@@ -75,7 +75,7 @@ class AutoEnrolCycleProcessTest {
         assertThat(pi).isWaitingAt(TASK_REPORT);
         execute(job(TASK_REPORT, pi));
 
-        assertThat(pi).isEnded().hasPassed(END_REPORTED).variables().containsEntry(VAR_ENROLLED, 5L);
+        assertThat(pi).isEnded().hasPassed(END_REPORTED).variables().containsEntry(ENROLLED.name(), 5L);
         Assertions.assertThat(log).containsExactly("plan", "course 11", "course 12", "course 13", "report");
     }
 

@@ -45,23 +45,23 @@ class CalendarRepliesProcessTest {
     void mocks() {
         Mocks.register("calendarReplyPolling", new Polling());
         Mocks.register("pollCalendarReplies", (JavaDelegate) e -> {
-            e.setVariable(VAR_REPLY_IDS, String.join("\n", inbox.keySet()));
-            e.setVariable(VAR_REPLY_COUNT, inbox.size());
+            REPLY_IDS.set(e, String.join("\n", inbox.keySet()));
+            REPLY_COUNT.set(e, inbox.size());
         });
         Mocks.register("readCalendarReply", (JavaDelegate) e -> {
-            String id = new ArrayList<>(inbox.keySet()).get((Integer) e.getVariable(VAR_LOOP_COUNTER));
-            e.setVariable(VAR_MESSAGE_ID, id);
-            e.setVariable(VAR_READABLE, inbox.get(id) != null);
-            e.setVariable(VAR_ACCEPTED, Boolean.TRUE.equals(inbox.get(id)));
+            String id = new ArrayList<>(inbox.keySet()).get(LOOP_COUNTER.get(e));
+            MESSAGE_ID.set(e, id);
+            READABLE.set(e, inbox.get(id) != null);
+            ACCEPTED.set(e, Boolean.TRUE.equals(inbox.get(id)));
             log.add("read " + id);
         });
         Mocks.register("answerCalendarReply", (JavaDelegate) e -> {
-            boolean answered = (Boolean) e.getVariable(VAR_ACCEPTED);
-            e.setVariable(VAR_ANSWERED, answered);
-            log.add("answer " + e.getVariable(VAR_MESSAGE_ID));
+            boolean answered = ACCEPTED.get(e);
+            ANSWERED.set(e, answered);
+            log.add("answer " + MESSAGE_ID.get(e));
         });
-        Mocks.register("removeCalendarReply", (JavaDelegate) e -> log.add("remove " + e.getVariable(VAR_MESSAGE_ID)));
-        Mocks.register("setCalendarReplyAside", (JavaDelegate) e -> log.add("aside " + e.getVariable(VAR_MESSAGE_ID)));
+        Mocks.register("removeCalendarReply", (JavaDelegate) e -> log.add("remove " + MESSAGE_ID.get(e)));
+        Mocks.register("setCalendarReplyAside", (JavaDelegate) e -> log.add("aside " + MESSAGE_ID.get(e)));
     }
 
     @AfterEach

@@ -33,9 +33,9 @@ class SessionCancellationProcessTest {
     @BeforeEach
     void mocks() {
         init(processEngine);
-        Mocks.register("cancelSession", (JavaDelegate) e -> log.add("cancel " + e.getVariable(VAR_REASON)));
+        Mocks.register("cancelSession", (JavaDelegate) e -> log.add("cancel " + REASON.get(e)));
         Mocks.register("endRegistrations", (JavaDelegate) e -> log.add("end registrations"));
-        Mocks.register("sessionMail", (JavaDelegate) e -> log.add("mail " + e.getVariable(VAR_MAIL_TYPE)));
+        Mocks.register("sessionMail", (JavaDelegate) e -> log.add("mail " + MAIL_TYPE.get(e)));
     }
 
     @AfterEach
@@ -46,7 +46,7 @@ class SessionCancellationProcessTest {
     @Test
     void theSessionAndItsRegistrationsEndInTheRequestAndTheTrainerIsToldAfterwards() {
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, "7", Variables.createVariables()
-                .putValue(VAR_SESSION_ID, 7L).putValue(VAR_REASON, "Trainer ill").putValue(VAR_ACTOR, "admin"));
+                .putValue(SESSION_ID.name(), 7L).putValue(REASON.name(), "Trainer ill").putValue(ACTOR.name(), "admin"));
         assertThat(pi).isWaitingAt(SERVICE_NOTIFY_TRAINER);
         Assertions.assertThat(log).containsExactly("cancel Trainer ill", "end registrations");
         execute(job(SERVICE_NOTIFY_TRAINER, pi));

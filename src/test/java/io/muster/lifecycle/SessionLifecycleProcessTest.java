@@ -37,16 +37,16 @@ class SessionLifecycleProcessTest {
     @BeforeEach
     void mocks() {
         init(processEngine);
-        Mocks.register("sessionMail", (JavaDelegate) e -> log.add("mail " + e.getVariable(VAR_MAIL_TYPE)));
+        Mocks.register("sessionMail", (JavaDelegate) e -> log.add("mail " + MAIL_TYPE.get(e)));
         Mocks.register("inviteLearners", (JavaDelegate) e -> log.add("learners invited"));
         Mocks.register("startSession", (JavaDelegate) e -> log.add("in progress"));
         Mocks.register("completeSession", (JavaDelegate) e -> log.add("completed"));
         Mocks.register("rescheduleSession", (JavaDelegate) e -> {
-            e.setVariable(VAR_SESSION_STARTS_AT, new Date(now + 3 * DAY));
-            e.setVariable(VAR_SESSION_ENDS_AT, new Date(now + 3 * DAY + HOUR));
+            SESSION_STARTS_AT.set(e, new Date(now + 3 * DAY));
+            SESSION_ENDS_AT.set(e, new Date(now + 3 * DAY + HOUR));
             log.add("rescheduled");
         });
-        Mocks.register("recordAttendance", (JavaDelegate) e -> log.add("attendance " + e.getVariable(VAR_ATTENDED)));
+        Mocks.register("recordAttendance", (JavaDelegate) e -> log.add("attendance " + ATTENDED.get(e)));
         trainerOfTheSession(List.of("trainer"));
     }
 
@@ -66,9 +66,9 @@ class SessionLifecycleProcessTest {
 
     private ProcessInstance publish(boolean attendanceRecorded) {
         return runtimeService().startProcessInstanceByKey(KEY, "7", Variables.createVariables()
-                .putValue(VAR_SESSION_ID, 7L)
-                .putValue(VAR_SESSION_STARTS_AT, new Date(now + DAY)).putValue(VAR_SESSION_ENDS_AT, new Date(now + DAY + HOUR))
-                .putValue(VAR_ATTENDANCE_RECORDED, attendanceRecorded));
+                .putValue(SESSION_ID.name(), 7L)
+                .putValue(SESSION_STARTS_AT.name(), new Date(now + DAY)).putValue(SESSION_ENDS_AT.name(), new Date(now + DAY + HOUR))
+                .putValue(ATTENDANCE_RECORDED.name(), attendanceRecorded));
     }
 
     private void runMails(ProcessInstance pi) {
@@ -96,7 +96,7 @@ class SessionLifecycleProcessTest {
         execute(job(TIMER_SESSION_ENDS, pi));
         assertThat(pi).isWaitingAt(USER_MARK_ATTENDANCE);
         assertThat(task(pi)).hasCandidateUser("trainer").hasCandidateGroup("muster-admins");
-        complete(task(pi), withVariables(VAR_ATTENDED, List.of("learner1")));
+        complete(task(pi), withVariables(ATTENDED.name(), List.of("learner1")));
         assertThat(pi).isEnded().hasPassed(SERVICE_RECORD_ATTENDANCE, END_ATTENDANCE_MARKED);
         Assertions.assertThat(log).endsWith("attendance [learner1]");
     }

@@ -135,7 +135,7 @@ class SmartEnrolmentIT {
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
                 .activityId(SmartEnrolmentProcess.SERVICE_ENROL_MEMBERS).count()).isEqualTo(3);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
-                .variableName(SmartEnrolmentProcess.VAR_ENROLLED).singleResult().getValue()).isEqualTo(5);
+                .variableName(SmartEnrolmentProcess.ENROLLED.name()).singleResult().getValue()).isEqualTo(5);
     }
 
     @Test
@@ -400,9 +400,9 @@ class SmartEnrolmentIT {
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
                 .activityId(SmartEnrolmentProcess.SERVICE_ALIGN_PEOPLE).count()).isEqualTo(2);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
-                .variableName(SmartEnrolmentProcess.VAR_ENROLLED).singleResult().getValue()).isEqualTo(2);
+                .variableName(SmartEnrolmentProcess.ENROLLED.name()).singleResult().getValue()).isEqualTo(2);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
-                .variableName(SmartEnrolmentProcess.VAR_UNENROLLED).singleResult().getValue()).isEqualTo(3);
+                .variableName(SmartEnrolmentProcess.UNENROLLED.name()).singleResult().getValue()).isEqualTo(3);
 
         // the old rule again: who left resumes where they were
         changeRule(segment, name, Map.of("department", List.of(dept)));

@@ -37,20 +37,20 @@ class SmartEnrolmentProcessTest {
     /** A chunk step that hands out {@code chunks} chunks of 1,000 people, the last one short. */
     private JavaDelegate chunks(String name, int chunks, String total) {
         return e -> {
-            long after = (Long) e.getVariable(VAR_AFTER_PERSON_ID);
+            long after = AFTER_PERSON_ID.get(e);
             int done = (int) (after / 1000) + 1;
             log.add(name + " after " + after);
-            e.setVariable(VAR_AFTER_PERSON_ID, after + 1000);
+            AFTER_PERSON_ID.set(e, after + 1000);
             e.setVariable(total, (Integer) e.getVariable(total) + (done < chunks ? 1000 : 10));
-            e.setVariable(VAR_MORE, done < chunks);
+            MORE.set(e, done < chunks);
         };
     }
 
     @BeforeEach
     void mocks() {
         init(processEngine);
-        Mocks.register("enrolPerson", (JavaDelegate) e -> log.add("enrol person " + e.getVariable(VAR_PERSON_ID)));
-        Mocks.register("unenrolPerson", (JavaDelegate) e -> log.add("unenrol person " + e.getVariable(VAR_PERSON_ID)));
+        Mocks.register("enrolPerson", (JavaDelegate) e -> log.add("enrol person " + PERSON_ID.get(e)));
+        Mocks.register("unenrolPerson", (JavaDelegate) e -> log.add("unenrol person " + PERSON_ID.get(e)));
     }
 
     @AfterEach
@@ -60,14 +60,14 @@ class SmartEnrolmentProcessTest {
 
     private ProcessInstance start(String message, String businessKey, long segmentId, long courseId) {
         return runtimeService().startProcessInstanceByMessage(message, businessKey, Variables.createVariables()
-                .putValue(VAR_SEGMENT_ID, segmentId).putValue(VAR_COURSE_ID, courseId).putValue(VAR_ACTOR, "admin")
-                .putValue(VAR_AFTER_PERSON_ID, 0L).putValue(VAR_ENROLLED, 0).putValue(VAR_UNENROLLED, 0));
+                .putValue(SEGMENT_ID.name(), segmentId).putValue(COURSE_ID.name(), courseId).putValue(ACTOR.name(), "admin")
+                .putValue(AFTER_PERSON_ID.name(), 0L).putValue(ENROLLED.name(), 0).putValue(UNENROLLED.name(), 0));
     }
 
     @Test
     void aPersonsChangedSegmentsEnrolThenUnenrolThemAfterTheProfileChangeCommitted() {
         ProcessInstance pi = runtimeService().startProcessInstanceByMessage(MESSAGE_PERSON_SEGMENTS_CHANGED,
-                personKey(7), Variables.createVariables().putValue(VAR_PERSON_ID, 7L).putValue(VAR_ACTOR, "admin"));
+                personKey(7), Variables.createVariables().putValue(PERSON_ID.name(), 7L).putValue(ACTOR.name(), "admin"));
 
         assertThat(pi).hasPassed(START_PERSON_SEGMENTS_CHANGED).isWaitingAt(SERVICE_ENROL_PERSON);
         Assertions.assertThat(log).isEmpty();
@@ -79,7 +79,7 @@ class SmartEnrolmentProcessTest {
 
     @Test
     void aLinkedCourseEnrolsTheSegmentChunkByChunkOneJobEach() {
-        Mocks.register("enrolMembers", chunks("enrol", 3, VAR_ENROLLED));
+        Mocks.register("enrolMembers", chunks("enrol", 3, ENROLLED.name()));
         ProcessInstance pi = start(MESSAGE_COURSE_LINKED, linkKey(3, 9), 3, 9);
 
         assertThat(pi).hasPassed(START_COURSE_LINKED);
@@ -91,13 +91,13 @@ class SmartEnrolmentProcessTest {
         assertThat(pi).isEnded().hasPassed(END_MEMBERS_ENROLLED).hasNotPassed(END_LINK_UNDONE);
         Assertions.assertThat(log).containsExactly("enrol after 0", "enrol after 1000", "enrol after 2000");
         Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(VAR_ENROLLED).singleResult().getValue()).isEqualTo(2010);
+                .variableName(ENROLLED.name()).singleResult().getValue()).isEqualTo(2010);
         Assertions.assertThat(pi.getBusinessKey()).isEqualTo("segment-3-course-9");
     }
 
     @Test
     void aLinkToAnEmptySegmentEndsAfterOneChunk() {
-        Mocks.register("enrolMembers", (JavaDelegate) (DelegateExecution e) -> e.setVariable(VAR_MORE, false));
+        Mocks.register("enrolMembers", (JavaDelegate) (DelegateExecution e) -> MORE.set(e, false));
         ProcessInstance pi = start(MESSAGE_COURSE_LINKED, linkKey(4, 9), 4, 9);
 
         execute(job(SERVICE_ENROL_MEMBERS, pi));
@@ -106,7 +106,7 @@ class SmartEnrolmentProcessTest {
 
     @Test
     void anUnlinkedCourseUnenrolsWhomTheLinkEnrolledChunkByChunk() {
-        Mocks.register("unenrolUnlinked", chunks("unenrol", 2, VAR_UNENROLLED));
+        Mocks.register("unenrolUnlinked", chunks("unenrol", 2, UNENROLLED.name()));
         ProcessInstance pi = start(MESSAGE_COURSE_UNLINKED, linkKey(3, 9), 3, 9);
 
         assertThat(pi).hasPassed(START_COURSE_UNLINKED).isWaitingAt(SERVICE_UNENROL_UNLINKED);
@@ -120,16 +120,16 @@ class SmartEnrolmentProcessTest {
     @Test
     void aChangedRuleAlignsWhoJoinedAndLeftChunkByChunkCountingBoth() {
         Mocks.register("alignPeople", (JavaDelegate) e -> {
-            long after = (Long) e.getVariable(VAR_AFTER_PERSON_ID);
+            long after = AFTER_PERSON_ID.get(e);
             log.add("align after " + after);
-            e.setVariable(VAR_AFTER_PERSON_ID, after + 1000);
-            e.setVariable(VAR_ENROLLED, (Integer) e.getVariable(VAR_ENROLLED) + 700);
-            e.setVariable(VAR_UNENROLLED, (Integer) e.getVariable(VAR_UNENROLLED) + 300);
-            e.setVariable(VAR_MORE, after == 0);
+            AFTER_PERSON_ID.set(e, after + 1000);
+            ENROLLED.set(e, ENROLLED.get(e) + 700);
+            UNENROLLED.set(e, UNENROLLED.get(e) + 300);
+            MORE.set(e, after == 0);
         });
         ProcessInstance pi = runtimeService().startProcessInstanceByMessage(MESSAGE_SEGMENT_RULE_CHANGED,
-                segmentKey(3), Variables.createVariables().putValue(VAR_SEGMENT_ID, 3L).putValue(VAR_ACTOR, "admin")
-                        .putValue(VAR_AFTER_PERSON_ID, 0L).putValue(VAR_ENROLLED, 0).putValue(VAR_UNENROLLED, 0));
+                segmentKey(3), Variables.createVariables().putValue(SEGMENT_ID.name(), 3L).putValue(ACTOR.name(), "admin")
+                        .putValue(AFTER_PERSON_ID.name(), 0L).putValue(ENROLLED.name(), 0).putValue(UNENROLLED.name(), 0));
 
         assertThat(pi).hasPassed(START_SEGMENT_RULE_CHANGED).isWaitingAt(SERVICE_ALIGN_PEOPLE);
         Assertions.assertThat(log).isEmpty();
@@ -139,7 +139,7 @@ class SmartEnrolmentProcessTest {
         assertThat(pi).isEnded().hasPassed(END_SEGMENT_IN_LINE).hasNotPassed(END_MEMBERS_ENROLLED, END_LINK_UNDONE);
         Assertions.assertThat(log).containsExactly("align after 0", "align after 1000");
         Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(VAR_UNENROLLED).singleResult().getValue()).isEqualTo(600);
+                .variableName(UNENROLLED.name()).singleResult().getValue()).isEqualTo(600);
         Assertions.assertThat(pi.getBusinessKey()).isEqualTo("segment-3");
     }
 }

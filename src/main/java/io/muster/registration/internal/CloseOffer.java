@@ -24,10 +24,10 @@ class CloseOffer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long registrationId = (Long) execution.getVariable(VAR_REGISTRATION_ID);
-        Object actor = execution.getVariable(VAR_ACTOR);
+        long registrationId = REGISTRATION_ID.get(execution);
+        Object actor = ACTOR.get(execution);
         roster.closeOfferUnaccepted(registrationId, actor == null ? Actors.SYSTEM : (String) actor,
-                (String) execution.getVariable(VAR_CLOSE_REASON));
+                CLOSE_REASON.get(execution));
         registrations.offerNotTaken(registrationId);
     }
 }

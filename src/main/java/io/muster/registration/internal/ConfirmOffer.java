@@ -21,8 +21,8 @@ class ConfirmOffer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long registrationId = (Long) execution.getVariable(VAR_REGISTRATION_ID);
-        roster.acceptOffer(registrationId, (String) execution.getVariable(VAR_ACTOR));
+        long registrationId = REGISTRATION_ID.get(execution);
+        roster.acceptOffer(registrationId, ACTOR.get(execution));
         registrations.promoted(registrationId);
     }
 }

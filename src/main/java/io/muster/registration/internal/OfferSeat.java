@@ -24,12 +24,12 @@ class OfferSeat implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RosterService.Offer offer = roster.offerHeldSeat((Long) execution.getVariable(VAR_SESSION_ID), Actors.SYSTEM,
+        RosterService.Offer offer = roster.offerHeldSeat(SESSION_ID.get(execution), Actors.SYSTEM,
                 untilStart -> decisions.offerHours(untilStart.toMinutes() / 60.0));
-        execution.setVariable(VAR_OFFER_MADE, offer != null);
+        OFFER_MADE.set(execution, offer != null);
         if (offer != null) {
-            execution.setVariable(VAR_REGISTRATION_ID, offer.registrationId());
-            execution.setVariable(VAR_OFFER_EXPIRES_AT, Date.from(offer.expiresAt()));
+            REGISTRATION_ID.set(execution, offer.registrationId());
+            OFFER_EXPIRES_AT.set(execution, Date.from(offer.expiresAt()));
         }
     }
 }

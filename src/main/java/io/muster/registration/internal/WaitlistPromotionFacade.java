@@ -19,7 +19,7 @@ public class WaitlistPromotionFacade {
     /** A seat is held for the waiting list of this session: offer it down the queue. */
     public void start(long sessionId, String actor) {
         runtime.createProcessInstanceByKey(KEY).businessKey("session-" + sessionId)
-                .setVariables(Variables.createVariables().putValue(VAR_SESSION_ID, sessionId).putValue(VAR_ACTOR, actor))
+                .setVariables(Variables.createVariables().putValue(SESSION_ID.name(), sessionId).putValue(ACTOR.name(), actor))
                 .execute();
     }
 
@@ -40,8 +40,8 @@ public class WaitlistPromotionFacade {
 
     private boolean answer(String message, long registrationId, String actor) {
         return !runtime.createMessageCorrelation(message)
-                .processInstanceVariableEquals(VAR_REGISTRATION_ID, registrationId)
-                .setVariable(VAR_ACTOR, actor)
+                .processInstanceVariableEquals(REGISTRATION_ID.name(), registrationId)
+                .setVariable(ACTOR.name(), actor)
                 .correlateAllWithResult().isEmpty();
     }
 }

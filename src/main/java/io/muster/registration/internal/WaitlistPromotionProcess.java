@@ -1,5 +1,9 @@
 package io.muster.registration.internal;
 
+import java.util.Date;
+
+import io.muster.process.Variable;
+
 /** Everything the code knows about bpmn/waitlist-promotion.bpmn. */
 public final class WaitlistPromotionProcess {
 
@@ -18,13 +22,13 @@ public final class WaitlistPromotionProcess {
     public static final String MESSAGE_OFFER_ACCEPTED = "waitlist-offer-accepted";
     public static final String MESSAGE_OFFER_DECLINED = "waitlist-offer-declined";
 
-    public static final String VAR_SESSION_ID = "sessionId";
+    public static final Variable<Long> SESSION_ID = Variable.of("sessionId", Long.class);
     /** The registration the seat is currently offered to; changes as the offer moves down the queue. */
-    public static final String VAR_REGISTRATION_ID = "registrationId";
-    public static final String VAR_OFFER_EXPIRES_AT = "offerExpiresAt";
-    public static final String VAR_OFFER_MADE = "offerMade";
-    public static final String VAR_ACTOR = "actor";
-    public static final String VAR_CLOSE_REASON = "closeReason";
+    public static final Variable<Long> REGISTRATION_ID = Variable.of("registrationId", Long.class);
+    public static final Variable<Date> OFFER_EXPIRES_AT = Variable.of("offerExpiresAt", Date.class);
+    public static final Variable<Boolean> OFFER_MADE = Variable.of("offerMade", Boolean.class);
+    public static final Variable<String> ACTOR = Variable.of("actor", String.class);
+    public static final Variable<String> CLOSE_REASON = Variable.of("closeReason", String.class);
 
     private WaitlistPromotionProcess() {
     }

@@ -41,19 +41,19 @@ class WaitlistPromotionProcessTest {
         init(processEngine);
         Mocks.register("offerSeat", (JavaDelegate) e -> {
             Long head = queue.poll();
-            e.setVariable(VAR_OFFER_MADE, head != null);
+            OFFER_MADE.set(e, head != null);
             if (head != null) {
-                e.setVariable(VAR_REGISTRATION_ID, head);
-                e.setVariable(VAR_OFFER_EXPIRES_AT, new Date(System.currentTimeMillis() + 3_600_000));
+                REGISTRATION_ID.set(e, head);
+                OFFER_EXPIRES_AT.set(e, new Date(System.currentTimeMillis() + 3_600_000));
                 log.add("offer " + head);
             } else {
                 log.add("release");
             }
         });
-        Mocks.register("registrationMail", (JavaDelegate) e -> log.add("mail " + e.getVariable(VAR_REGISTRATION_ID)));
-        Mocks.register("confirmOffer", (JavaDelegate) e -> log.add("confirm " + e.getVariable(VAR_REGISTRATION_ID)));
-        Mocks.register("closeOffer", (JavaDelegate) e -> log.add(e.getVariable(VAR_CLOSE_REASON) + " "
-                + e.getVariable(VAR_REGISTRATION_ID) + " by " + e.getVariable(VAR_ACTOR)));
+        Mocks.register("registrationMail", (JavaDelegate) e -> log.add("mail " + REGISTRATION_ID.get(e)));
+        Mocks.register("confirmOffer", (JavaDelegate) e -> log.add("confirm " + REGISTRATION_ID.get(e)));
+        Mocks.register("closeOffer", (JavaDelegate) e -> log.add(CLOSE_REASON.get(e) + " "
+                + REGISTRATION_ID.get(e) + " by " + ACTOR.get(e)));
     }
 
     @AfterEach
@@ -69,13 +69,13 @@ class WaitlistPromotionProcessTest {
 
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey(KEY, "session-7",
-                Variables.createVariables().putValue(VAR_SESSION_ID, 7L).putValue(VAR_ACTOR, "admin"));
+                Variables.createVariables().putValue(SESSION_ID.name(), 7L).putValue(ACTOR.name(), "admin"));
     }
 
     private void answer(String message, long registrationId) {
         runtimeService().createMessageCorrelation(message)
-                .processInstanceVariableEquals(VAR_REGISTRATION_ID, registrationId)
-                .setVariable(VAR_ACTOR, "learner" + registrationId).correlate();
+                .processInstanceVariableEquals(REGISTRATION_ID.name(), registrationId)
+                .setVariable(ACTOR.name(), "learner" + registrationId).correlate();
     }
 
     @Test
@@ -125,7 +125,7 @@ class WaitlistPromotionProcessTest {
         ProcessInstance pi = start();
         runMails(pi);
         Assertions.assertThat(runtimeService().createMessageCorrelation(MESSAGE_OFFER_ACCEPTED)
-                .processInstanceVariableEquals(VAR_REGISTRATION_ID, 2L).correlateAllWithResult()).isEmpty();
+                .processInstanceVariableEquals(REGISTRATION_ID.name(), 2L).correlateAllWithResult()).isEmpty();
         assertThat(pi).isWaitingAt(EVENT_OFFER_ANSWER);
     }
 }
