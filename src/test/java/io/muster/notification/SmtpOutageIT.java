@@ -45,7 +45,10 @@ class SmtpOutageIT {
         // the job executor tries, fails and leaves the job to retry later, with the error on it
         await().atMost(Duration.ofSeconds(60)).until(() -> mailJob(instance).getExceptionMessage() != null);
         Job failing = mailJob(instance);
-        assertThat(failing.getRetries()).isLessThan(3);
+        // six more tries, after 1, 2, 4, 8, 16 and 32 minutes: the first a minute on
+        assertThat(failing.getRetries()).isEqualTo(6);
+        assertThat(failing.getDuedate()).isBetween(new java.util.Date(System.currentTimeMillis() + 30_000),
+                new java.util.Date(System.currentTimeMillis() + 70_000));
         assertThat(Mailbox.subjectsTo(learner + "@example.org")).isEmpty();
         assertThat(fixtures.registration(learner, registration).body().get("status").asText()).isEqualTo("REGISTERED");
 

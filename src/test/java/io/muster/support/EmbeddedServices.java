@@ -27,6 +27,8 @@ public class EmbeddedServices implements ApplicationContextInitializer<Configura
     public static final String MAIL_PASSWORD = "muster-secret";
 
     private static EmbeddedPostgres postgres;
+    /** Kept across a restart of the server, removed when the last context closes. */
+    private static java.nio.file.Path dataDirectory;
     private static GreenMail mail;
 
     private static int leases;
@@ -53,7 +55,9 @@ public class EmbeddedServices implements ApplicationContextInitializer<Configura
             // Not zonky's shutdown hook: it would race the contexts' own shutdown, and the engine
             // still writes to the database while it closes. Leases stop the server instead.
             try {
-                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                dataDirectory = java.nio.file.Files.createTempDirectory("muster-postgres");
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
             }
@@ -95,8 +99,26 @@ public class EmbeddedServices implements ApplicationContextInitializer<Configura
                 if (--leases == 0 && postgres != null) {
                     postgres.close();
                     postgres = null;
+                    org.springframework.util.FileSystemUtils.deleteRecursively(dataDirectory);
                 }
             }
+        }
+    }
+
+    /**
+     * Stops the PostgreSQL server, keeps it down for the given time while the caller's action
+     * runs, and starts it again on the same port and data: what a restart or a failover looks like
+     * to the application.
+     */
+    public static synchronized void restartPostgres(Runnable whileDown) {
+        int port = postgres.getPort();
+        try {
+            postgres.close();
+            whileDown.run();
+            postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false).setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restart the embedded PostgreSQL server", e);
         }
     }
 

@@ -22,10 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
         "camunda.bpm.admin-user.password=" + Api.ADMIN_PASSWORD,
         // small chunks, so a few people already take linking and unlinking through several
         "muster.smart-enrolment.chunk-size=2",
-        "muster.courses.multiple-session-enrolment=true",
-        // bookings' processes start right after each commit; the catch-up timer would hide a start
-        // that did not, so the tests run without it (BookingProcessStartIT calls its work directly)
-        "muster.registration.start-interval=PT1H"})
+        "muster.courses.multiple-session-enrolment=true"})
 @ActiveProfiles("postgres")
 @Import({Api.class, Fixtures.class})
 @ContextConfiguration(initializers = EmbeddedServices.class)
