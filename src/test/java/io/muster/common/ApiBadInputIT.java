@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Bad requests for every operation of the API's own OpenAPI document: mistyped, negative, huge,
  * unknown and foreign ids in the path; no body, the wrong JSON shape, each field missing its
  * value, of the wrong type, oversized, out of range or an unknown enum value, and unknown fields.
- * Every answer is below 500, every refusal is problem+json, and a refused request changes no row.
+ * Every answer is below 500, every refusal is problem+json, and a refused request changes no row;
+ * a learner never gets another learner's registration or profile, and nobody signed out gets anything.
  */
 @IntegrationTest
 class ApiBadInputIT {
@@ -111,7 +112,18 @@ class ApiBadInputIT {
                     }
                     // a learner with another learner's (or bad) ids: refused, and nothing of theirs changes
                     tried++;
-                    check(failures, method, variant.getValue(), body, learner, Api.passwordOf(learner));
+                    Answer answer = check(failures, method, variant.getValue(), body, learner, Api.passwordOf(learner));
+                    boolean othersData = variant.getValue().contains("/registrations/" + ids.get("registration"))
+                            || variant.getValue().contains("/" + ids.get("username"));
+                    if (othersData && answer.status() < 400) {
+                        failures.add(new Tried(method, variant.getValue(), body, learner + " (another's data)", answer));
+                    }
+                }
+                // nobody reaches anything without signing in
+                tried++;
+                Answer anonymous = send(method, fill(template, ids), body, null, null);
+                if (anonymous.status() != 401 || !anonymous.contentType().startsWith("application/problem+json")) {
+                    failures.add(new Tried(method, fill(template, ids), body, "anonymous", anonymous));
                 }
                 JsonNode schema = bodyOf(operation, schemas);
                 if (schema != null) {
@@ -129,7 +141,7 @@ class ApiBadInputIT {
         assertThat(failures).extracting(Tried::describe).isEmpty();
     }
 
-    private void check(List<Tried> failures, String method, String path, String body, String user, String password)
+    private Answer check(List<Tried> failures, String method, String path, String body, String user, String password)
             throws Exception {
         String before = snapshot();
         Answer answer = send(method, path, body, user, password);
@@ -140,6 +152,7 @@ class ApiBadInputIT {
                 || refused && !before.equals(snapshot())) {
             failures.add(tried);
         }
+        return answer;
     }
 
     /** The path as given with its ids filled in, and with each id mistyped, negative, huge, unknown. */
@@ -220,9 +233,11 @@ class ApiBadInputIT {
     private Answer send(String method, String path, String body, String user, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json, application/problem+json");
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
