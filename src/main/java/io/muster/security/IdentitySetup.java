@@ -19,6 +19,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
@@ -40,18 +43,33 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
     private static final String[] TASKLIST_USERS = {MusterGroups.APPROVERS, MusterGroups.TRAINERS, MusterGroups.ADMINS};
 
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
     private IdentityService identityService;
     private AuthorizationService authorizationService;
     private FilterService filterService;
     private TaskService taskService;
 
+    IdentitySetup(PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+        this.transactions = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Nodes started together would each find a group, grant or filter missing and create it twice;
+     * so the setup holds the engine's own startup lock row, and a second node waits for the first and
+     * then finds everything there.
+     */
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         identityService = engine.getIdentityService();
         authorizationService = engine.getAuthorizationService();
         filterService = engine.getFilterService();
         taskService = engine.getTaskService();
-        setUp();
+        transactions.executeWithoutResult(status -> {
+            jdbc.queryForList("select NAME_ from ACT_GE_PROPERTY where NAME_ = 'startup.lock' for update");
+            setUp();
+        });
     }
 
     void setUp() {

@@ -58,19 +58,11 @@ class ConcurrentBookingIT {
     @BeforeAll
     static void startSecondNode() {
         EmbeddedServices.start();
-        secondNode = new SpringApplicationBuilder(MusterApplication.class).profiles("postgres").run(
-                "--server.port=0",
-                "--spring.datasource.url=" + EmbeddedServices.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + EmbeddedServices.mail().getSmtp().getPort(),
-                "--spring.mail.username=" + EmbeddedServices.MAIL_USER,
-                "--spring.mail.password=" + EmbeddedServices.MAIL_PASSWORD,
-                "--muster.mail.from=" + EmbeddedServices.MAIL_FROM,
-                "--muster.mail.imap-port=" + EmbeddedServices.mail().getImap().getPort(),
-                "--camunda.bpm.process-engine-name=node2",
-                "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration");
+        List<String> arguments = new ArrayList<>(EmbeddedServices.nodeArguments());
+        arguments.addAll(List.of("--server.port=0", "--camunda.bpm.process-engine-name=node2",
+                "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"));
+        secondNode = new SpringApplicationBuilder(MusterApplication.class).profiles("postgres")
+                .run(arguments.toArray(String[]::new));
     }
 
     @AfterAll

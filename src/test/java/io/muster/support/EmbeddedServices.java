@@ -122,6 +122,21 @@ public class EmbeddedServices implements ApplicationContextInitializer<Configura
         }
     }
 
+    /** The command-line arguments that point another Muster node at these servers. */
+    public static java.util.List<String> nodeArguments() {
+        return java.util.List.of(
+                "--spring.datasource.url=" + jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mail.getSmtp().getPort(),
+                "--spring.mail.username=" + MAIL_USER,
+                "--spring.mail.password=" + MAIL_PASSWORD,
+                "--muster.mail.from=" + MAIL_FROM,
+                "--muster.mail.imap-host=127.0.0.1",
+                "--muster.mail.imap-port=" + mail.getImap().getPort());
+    }
+
     public static String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
