@@ -2,9 +2,11 @@ package io.muster.process;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -83,9 +85,30 @@ class AuditWithDecisions extends AbstractProcessEnginePlugin {
         DataSource dataSource = configuration.getDataSource();
         String table = (configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix())
                 + "ACT_GE_PROPERTY";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "update " + table + " set VALUE_ = ? where NAME_ = 'historyLevel' and VALUE_ = ?")) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!exists(connection, table)) {
+                return; // a new database: the engine creates its tables at this level
+            }
+            moveToThisLevel(connection, table);
+        } catch (SQLException e) {
+            LOG.warn("Could not move the stored history level to {}: {}", NAME, e.getMessage());
+        }
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        for (String name : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
+            try (ResultSet found = connection.getMetaData().getTables(null, null, name, null)) {
+                if (found.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void moveToThisLevel(Connection connection, String table) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update " + table + " set VALUE_ = ? where NAME_ = 'historyLevel' and VALUE_ = ?")) {
             update.setString(1, Integer.toString(ID));
             update.setString(2, Integer.toString(AUDIT_ID));
             if (update.executeUpdate() > 0) {
@@ -94,9 +117,6 @@ class AuditWithDecisions extends AbstractProcessEnginePlugin {
                 }
                 LOG.info("History level moved from audit to {} in the engine's database", NAME);
             }
-        } catch (SQLException e) {
-            // a new database has no engine tables yet: the engine creates them at this level
-            LOG.debug("No stored history level to move: {}", e.getMessage());
         }
     }
 }
