@@ -7,6 +7,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.muster.registration.OpenApproval;
 import io.muster.registration.internal.RegistrationProcess.Request;
@@ -16,6 +18,7 @@ import io.muster.security.Accounts;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -179,9 +182,12 @@ public class RegistrationFacade {
         SESSION_ENDS_AT.put(times, endsAt);
         REMINDER_AT.put(times, reminderAt(startsAt, endsAt));
         runtime.setVariables(instance.getId(), times);
-        TIMERS_FOLLOWING_THE_SESSION.forEach(timer -> management.createJobQuery().processInstanceId(instance.getId())
-                .timers().activityId(timer).list()
-                .forEach(job -> management.recalculateJobDuedate(job.getId(), false)));
+        Set<String> followers = management.createJobDefinitionQuery().processDefinitionId(
+                instance.getProcessDefinitionId()).activityIdIn(TIMERS_FOLLOWING_THE_SESSION.toArray(String[]::new))
+                .list().stream().map(JobDefinition::getId).collect(Collectors.toSet());
+        management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
+                .filter(job -> followers.contains(job.getJobDefinitionId()))
+                .forEach(job -> management.recalculateJobDuedate(job.getId(), false));
     }
 
     public void attended(long registrationId) {
