@@ -6,8 +6,13 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** @param credentialCacheTtl how long a verified login is remembered (zero: never); default in application.yaml */
+/**
+ * Sign-in settings. Defaults are in application.yaml under {@code muster.security}.
+ *
+ * @param credentialCacheTtl how long a verified login is remembered (zero: never)
+ * @param lockDuration       how long an account locked by wrong passwords stays locked
+ */
 @Validated
 @ConfigurationProperties("muster.security")
-record SecuritySettings(@NotNull Duration credentialCacheTtl) {
+record SecuritySettings(@NotNull Duration credentialCacheTtl, @NotNull Duration lockDuration) {
 }

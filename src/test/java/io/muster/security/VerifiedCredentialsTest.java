@@ -40,7 +40,7 @@ class VerifiedCredentialsTest {
 
     @Test
     void theSamePasswordIsAcceptedWithoutAnotherCheckUntilTheEntryExpires() {
-        VerifiedCredentials verified = new VerifiedCredentials(new SecuritySettings(Duration.ofSeconds(60)), clock);
+        VerifiedCredentials verified = new VerifiedCredentials(new SecuritySettings(Duration.ofSeconds(60), Duration.ofMinutes(15)), clock);
         verified.remember("jane", "secret-1", learner);
 
         assertThat(verified.lookup("jane", "secret-1")).contains(learner);
@@ -50,7 +50,7 @@ class VerifiedCredentialsTest {
 
     @Test
     void anotherPasswordOrUserIsNeverTakenFromMemory() {
-        VerifiedCredentials verified = new VerifiedCredentials(new SecuritySettings(Duration.ofSeconds(60)), clock);
+        VerifiedCredentials verified = new VerifiedCredentials(new SecuritySettings(Duration.ofSeconds(60), Duration.ofMinutes(15)), clock);
         verified.remember("jane", "secret-1", learner);
 
         assertThat(verified.lookup("jane", "secret-2")).isEmpty();
@@ -59,7 +59,7 @@ class VerifiedCredentialsTest {
 
     @Test
     void aZeroTimeToLiveRemembersNothing() {
-        VerifiedCredentials verified = new VerifiedCredentials(new SecuritySettings(Duration.ZERO), clock);
+        VerifiedCredentials verified = new VerifiedCredentials(new SecuritySettings(Duration.ZERO, Duration.ofMinutes(15)), clock);
         verified.remember("jane", "secret-1", learner);
         assertThat(verified.lookup("jane", "secret-1")).isEmpty();
     }
