@@ -212,17 +212,18 @@ class AuthorizationMatrixIT {
         }
         if (row.contains("{pathway}")) {
             ids.put("pathway", api.asAdmin(org.springframework.http.HttpMethod.POST, "/api/pathways",
-                    Map.of("name", "Pathway " + Api.unique(""), "steps", List.of(Map.of("courseId", course))))
-                    .body().path("id").asText("999999"));
+                    Map.of("title", "Pathway " + Api.unique(""), "steps",
+                            List.of(Map.of("sessionIds", List.of(session), "rule", "ANY")))).body().get("id").asText());
         }
         if (row.contains("{segment}")) {
-            ids.put("segment", api.asAdmin(org.springframework.http.HttpMethod.POST, "/api/segments",
-                    Map.of("name", "Segment " + Api.unique(""), "rule", Map.of("departments", List.of("Sales"))))
-                    .body().path("id").asText("999999"));
+            ids.put("segment", Long.toString(fixtures.segment(Map.of("department", List.of("Sales")))));
         }
         if (row.contains("{key}")) {
-            ids.put("key", api.asAdmin(org.springframework.http.HttpMethod.POST, "/api/enrolment-keys",
-                    Map.of("sessionIds", List.of(session), "maxUses", 3)).body().path("code").asText("NOKEY"));
+            Map<String, Object> key = Map.of("courseId", course, "sessionIds",
+                    List.of(fixtures.session(course, 5, false, false, Map.of())), "maxUses", 3,
+                    "expiresAt", java.time.OffsetDateTime.now().plusDays(30).toString());
+            ids.put("key", api.asAdmin(org.springframework.http.HttpMethod.POST, "/api/enrolment-keys", key).body()
+                    .get("code").asText());
         }
         if (row.contains("{enrolment}")) {
             ids.put("enrolment", "999999");

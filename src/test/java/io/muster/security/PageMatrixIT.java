@@ -1,0 +1,172 @@
+package io.muster.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.muster.support.Api;
+import io.muster.support.Fixtures;
+import io.muster.support.IntegrationTest;
+import io.muster.support.PageClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who reaches which page: every page Muster serves (found from the application's own mappings) ×
+ * every role, signed in on the login form. "ok" is the page (200), "no" a refusal (403, or 404 for
+ * what the viewer may not know exists), "login" the way to the sign-in form, "sessions" the way to
+ * the sessions page. The learner owns
+ * the registration the paths name; "other" is another learner; "trainer" trains the session.
+ */
+@IntegrationTest
+class PageMatrixIT {
+
+    private static final List<String> ROLES = List.of("anonymous", "learner", "other", "trainer", "approver",
+            "analyst", "manager", "admin");
+
+    /** Per page: its path pattern, then one cell per role in the order of {@link #ROLES}. */
+    private static final String[][] MATRIX = {
+            // learners start on their sessions; everyone else on the start page that lists their tools
+            {"/", "login", "sessions", "sessions", "ok", "ok", "ok", "ok", "ok"},
+            {"/sessions", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+            {"/sessions/{session}", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+            {"/me/registrations", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+            // the test's admin is an account without a learner profile: it has no courses to show (404)
+            {"/me/courses", "login", "ok", "ok", "ok", "ok", "ok", "ok", "no"},
+            {"/registrations/{registration}", "login", "ok", "no", "no", "no", "no", "ok", "ok"},
+            {"/registrations/{registration}/calendar.ics", "login", "ok", "no", "no", "no", "no", "ok", "ok"},
+            {"/registrations/{registration}/cancel", "login", "ok", "no", "no", "no", "no", "ok", "ok"},
+            {"/trainer/sessions", "login", "no", "no", "ok", "no", "no", "no", "ok"},
+            {"/trainer/sessions/{session}", "login", "no", "no", "ok", "no", "no", "no", "ok"},
+            {"/admin/sessions", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/sessions/new", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/sessions/{session}", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/sessions/{session}/edit", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/sessions/{session}/roster", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/sessions/{session}/roster.xlsx", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/sessions/{session}/roster/add", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/sessions/{session}/cancel", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/approvals", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/courses", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/courses/new", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/courses/{course}", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/courses/{course}/edit", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/courses/{course}/items/{item}/remove", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/keys", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/keys/new", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/keys/{key}", "login", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/people", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/people/new", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/people/{learner}/edit", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/segments", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/segments/new", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/segments/{segment}", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/segments/{segment}/delete", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/pathways", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/pathways/new", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/pathways/{pathway}", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/pathways/{pathway}/delete", "login", "no", "no", "no", "no", "no", "no", "ok"},
+    };
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @LocalServerPort int port;
+
+    @Test
+    void everyRoleReachesExactlyThePagesTheMatrixSays() {
+        String trainer = api.createPerson(Api.unique("trainer"), MusterGroups.TRAINERS, Map.of());
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put("learner", fixtures.learner());
+        users.put("other", fixtures.learner());
+        users.put("trainer", trainer);
+        users.put("approver", api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of()));
+        users.put("analyst", api.createPerson(Api.unique("analyst"), MusterGroups.ANALYSTS, Map.of()));
+        users.put("manager", api.createPerson(Api.unique("manager"), MusterGroups.ENROLMENT_MANAGERS, Map.of()));
+        users.put("admin", Api.ADMIN);
+        long course = fixtures.course("SELF");
+        long session = fixtures.sessionTrainedBy(trainer, 5, true, false);
+        long registration = fixtures.book(users.get("learner"), session).body().get("id").asLong();
+        Map<String, String> ids = Map.of("session", Long.toString(session), "course", Long.toString(course),
+                "registration", Long.toString(registration), "learner", users.get("learner"),
+                "item", created("/api/courses/" + course + "/items", Map.of("kind", "UPLOAD", "title", "Item",
+                        "required", true), "id"),
+                "key", created("/api/enrolment-keys", Map.of("courseId", course, "sessionIds",
+                        List.of(fixtures.session(course, 5, false, false, Map.of())), "maxUses", 3,
+                        "expiresAt", java.time.OffsetDateTime.now().plusDays(30).toString()), "code"),
+                "segment", Long.toString(fixtures.segment(Map.of("department", List.of("Sales")))),
+                "pathway", created("/api/pathways", Map.of("title", Api.unique("Pathway"),
+                        "steps", List.of(Map.of("sessionIds", List.of(session), "rule", "ANY"))), "id"));
+        String base = "http://localhost:" + port;
+        Map<String, PageClient> clients = new LinkedHashMap<>();
+        clients.put("anonymous", new PageClient(base));
+        users.forEach((role, user) -> clients.put(role, new PageClient(base)
+                .signIn(user, role.equals("admin") ? Api.ADMIN_PASSWORD : Api.passwordOf(user))));
+
+        List<String> failures = new ArrayList<>();
+        for (String[] row : MATRIX) {
+            String path = row[0];
+            for (Map.Entry<String, String> id : ids.entrySet()) {
+                path = path.replace("{" + id.getKey() + "}", id.getValue());
+            }
+            for (int r = 0; r < ROLES.size(); r++) {
+                HttpResponse<String> answer = clients.get(ROLES.get(r)).get(path);
+                if (!fits(row[r + 1], answer)) {
+                    failures.add(ROLES.get(r) + " " + path + ": expected " + row[r + 1] + ", got "
+                            + answer.statusCode() + " " + answer.headers().firstValue("Location").orElse(""));
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(unlisted()).as("pages with no row in the matrix").isEmpty();
+    }
+
+    private String created(String path, Map<String, Object> body, String field) {
+        Api.Response answer = api.asAdmin(org.springframework.http.HttpMethod.POST, path, body);
+        assertThat(answer.status()).as(path + " " + answer.text()).isEqualTo(201);
+        return answer.body().get(field).asText();
+    }
+
+    private static boolean fits(String expected, HttpResponse<String> answer) {
+        return switch (expected) {
+            case "ok" -> answer.statusCode() == 200;
+            case "no" -> answer.statusCode() == 403 || answer.statusCode() == 404;
+            case "login" -> answer.statusCode() == 302
+                    && answer.headers().firstValue("Location").orElse("").endsWith("/login");
+            case "sessions" -> answer.statusCode() == 302
+                    && answer.headers().firstValue("Location").orElse("").endsWith("/sessions");
+            default -> throw new IllegalArgumentException(expected);
+        };
+    }
+
+    /** Page GET mappings that no row names: a new page needs its row. */
+    private Set<String> unlisted() {
+        Set<String> listed = new TreeSet<>();
+        for (String[] row : MATRIX) {
+            listed.add(row[0].replaceAll("\\{[^}]+}", "{}"));
+        }
+        Set<String> missing = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (info.getMethodsCondition().getMethods().contains(RequestMethod.GET)
+                    || info.getMethodsCondition().getMethods().isEmpty()) {
+                info.getPatternValues().stream()
+                        .filter(p -> !p.startsWith("/api/") && !p.startsWith("/error") && !p.equals("/login")
+                                && !p.startsWith("/v3/") && !p.startsWith("/swagger"))
+                        .map(p -> p.replaceAll("\\{[^}]+}", "{}"))
+                        .filter(p -> !listed.contains(p))
+                        .forEach(missing::add);
+            }
+        });
+        return missing;
+    }
+}
