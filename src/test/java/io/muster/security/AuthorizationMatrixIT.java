@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.support.Api;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
+import io.muster.support.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,10 +40,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class AuthorizationMatrixIT {
 
-    private static final List<String> ROLES = List.of("anonymous", "learner", "other", "trainer", "approver",
-            "analyst", "manager", "admin");
+    private static final List<String> ROLES = Roles.ALL;
 
-    /** Per row: method and path, then one cell per role in the order of {@link #ROLES}. */
+    /** Per row: method and path, then one cell per role in the order of {@link Roles#ALL}. */
     private static final String[][] MATRIX = {
             // what every signed-in person may do for themselves
             {"GET /api/me/sessions", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
@@ -140,18 +140,12 @@ class AuthorizationMatrixIT {
     @LocalServerPort int port;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> users = new LinkedHashMap<>();
+    private Map<String, String> users;
 
     @Test
     void everyRoleReachesExactlyWhatTheMatrixSays() throws Exception {
         String trainer = api.createPerson(Api.unique("trainer"), MusterGroups.TRAINERS, Map.of());
-        users.put("learner", fixtures.learner());
-        users.put("other", fixtures.learner());
-        users.put("trainer", trainer);
-        users.put("approver", api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of()));
-        users.put("analyst", api.createPerson(Api.unique("analyst"), MusterGroups.ANALYSTS, Map.of()));
-        users.put("manager", api.createPerson(Api.unique("manager"), MusterGroups.ENROLMENT_MANAGERS, Map.of()));
-        users.put("admin", Api.ADMIN);
+        users = Roles.people(api, fixtures, trainer);
         List<String> failures = new ArrayList<>();
 
         for (String[] row : MATRIX) {
@@ -266,7 +260,7 @@ class AuthorizationMatrixIT {
                 .header("Accept", "application/json, application/problem+json");
         if (!role.equals("anonymous")) {
             String user = users.get(role);
-            String password = role.equals("admin") ? Api.ADMIN_PASSWORD : Api.passwordOf(user);
+            String password = Roles.passwordOf(role, user);
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }

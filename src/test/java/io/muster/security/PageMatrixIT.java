@@ -14,6 +14,7 @@ import io.muster.support.Api;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
 import io.muster.support.PageClient;
+import io.muster.support.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,10 +32,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @IntegrationTest
 class PageMatrixIT {
 
-    private static final List<String> ROLES = List.of("anonymous", "learner", "other", "trainer", "approver",
-            "analyst", "manager", "admin");
+    private static final List<String> ROLES = Roles.ALL;
 
-    /** Per page: its path pattern, then one cell per role in the order of {@link #ROLES}. */
+    /** Per page: its path pattern, then one cell per role in the order of {@link Roles#ALL}. */
     private static final String[][] MATRIX = {
             // learners start on their sessions; everyone else on the start page that lists their tools
             {"/", "login", "sessions", "sessions", "ok", "ok", "ok", "ok", "ok"},
@@ -86,14 +86,7 @@ class PageMatrixIT {
     @Test
     void everyRoleReachesExactlyThePagesTheMatrixSays() {
         String trainer = api.createPerson(Api.unique("trainer"), MusterGroups.TRAINERS, Map.of());
-        Map<String, String> users = new LinkedHashMap<>();
-        users.put("learner", fixtures.learner());
-        users.put("other", fixtures.learner());
-        users.put("trainer", trainer);
-        users.put("approver", api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of()));
-        users.put("analyst", api.createPerson(Api.unique("analyst"), MusterGroups.ANALYSTS, Map.of()));
-        users.put("manager", api.createPerson(Api.unique("manager"), MusterGroups.ENROLMENT_MANAGERS, Map.of()));
-        users.put("admin", Api.ADMIN);
+        Map<String, String> users = Roles.people(api, fixtures, trainer);
         long course = fixtures.course("SELF");
         long session = fixtures.sessionTrainedBy(trainer, 5, true, false);
         long registration = fixtures.book(users.get("learner"), session).body().get("id").asLong();
@@ -111,7 +104,7 @@ class PageMatrixIT {
         Map<String, PageClient> clients = new LinkedHashMap<>();
         clients.put("anonymous", new PageClient(base));
         users.forEach((role, user) -> clients.put(role, new PageClient(base)
-                .signIn(user, role.equals("admin") ? Api.ADMIN_PASSWORD : Api.passwordOf(user))));
+                .signIn(user, Roles.passwordOf(role, user))));
 
         List<String> failures = new ArrayList<>();
         for (String[] row : MATRIX) {
