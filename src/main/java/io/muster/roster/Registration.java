@@ -69,7 +69,7 @@ public class Registration {
      * Moves to another status and records it in the history; a move the learner-status table does
      * not allow is refused (409) and changes nothing.
      */
-    public void moveTo(RegistrationStatus to, Instant at, String by, String reason) {
+    void moveTo(RegistrationStatus to, Instant at, String by, String reason) {
         if (!RegistrationStatus.allows(status, to)) {
             throw new ConflictException(status == null ? "A registration cannot start as " + to
                     : "A registration cannot go from " + status + " to " + to);
@@ -79,25 +79,99 @@ public class Registration {
         this.updatedAt = at;
     }
 
+    /**
+     * An approver's answer to a registration that waits for one: {@code to} is where it goes (a
+     * seat, the waiting list, or ended when the session filled or closed meanwhile).
+     */
+    void decideApproval(RegistrationStatus to, Instant at, String by, String reason) {
+        require(status == RegistrationStatus.NEEDS_APPROVAL, "Not possible for a registration that is " + status);
+        moveTo(to, at, by, reason);
+    }
+
+    /** Ends an open registration. True when it held a seat (its own or an offered one) that is now free. */
+    boolean cancel(Instant at, String by, String reason) {
+        require(status.isOpen(), "Not possible for a registration that is " + status);
+        boolean heldSeat = status == RegistrationStatus.REGISTERED || hasOpenOffer();
+        closeOffer(RegistrationStatus.CANCELLED, at, by, reason);
+        return heldSeat;
+    }
+
     /** A waiting-list offer: the seat is held for this registration until the offer expires. */
     void offer(Instant expiresAt, Instant at, String by) {
         moveTo(RegistrationStatus.INVITED, at, by, "Seat offered until " + expiresAt);
         this.offerExpiresAt = expiresAt;
     }
 
-    void closeOffer(RegistrationStatus to, Instant at, String by, String reason) {
+    /** The learner takes the offered seat, or the offer ends unaccepted (declined or expired). */
+    void answerOffer(boolean accepted, Instant at, String by, String reason) {
+        require(hasOpenOffer(), "There is no open seat offer for this registration");
+        closeOffer(accepted ? RegistrationStatus.REGISTERED : RegistrationStatus.DECLINED, at, by, reason);
+    }
+
+    /** The session was published: the learner added to its draft is invited. */
+    void invite(Instant at, String by) {
+        require(status == RegistrationStatus.NOT_INVITED, "Not possible for a registration that is " + status);
+        moveTo(RegistrationStatus.INVITED, at, by, "Invited: the session was published");
+    }
+
+    /** True while an invitation (not a seat offer) waits for the learner's answer. */
+    boolean hasOpenInvitation() {
+        return status == RegistrationStatus.INVITED && offerExpiresAt == null;
+    }
+
+    /**
+     * The learner answers their invitation: {@code to} is a seat, the waiting list (queued from
+     * now: the place in line is the time of joining, not of being added) or DECLINED.
+     */
+    void answerInvitation(RegistrationStatus to, Instant at, String by, String reason) {
+        require(hasOpenInvitation(), "There is no open invitation for this registration");
+        if (to == RegistrationStatus.WAITING_LIST) {
+            this.requestedAt = at;
+        }
+        moveTo(to, at, by, reason);
+    }
+
+    /** A registered learner says they are still coming: kept in the history. */
+    void confirmAttendance(Instant at, String by) {
+        require(status == RegistrationStatus.REGISTERED, "Not possible for a registration that is " + status);
+        moveTo(RegistrationStatus.REGISTERED, at, by, "Attendance confirmed");
+    }
+
+    /** Whether this registration counts as booked for the attendance list (and may be corrected there). */
+    boolean onAttendanceList() {
+        return status == RegistrationStatus.REGISTERED || status == RegistrationStatus.ATTENDED
+                || status == RegistrationStatus.ABSENT;
+    }
+
+    /** Attended or absent, as the trainer records it; recording the same again changes nothing. */
+    void recordAttendance(RegistrationStatus to, Instant at, String by) {
+        require(onAttendanceList(), "Person " + personId + " is not registered for this session");
+        if (status != to) {
+            moveTo(to, at, by, "Attendance recorded");
+        }
+    }
+
+    /** A walk-in on an open line: GO_SHOW, whatever the learner was waiting for. */
+    void walkIn(Instant at, String by) {
+        if (status != RegistrationStatus.GO_SHOW) {
+            closeOffer(RegistrationStatus.GO_SHOW, at, by, "Walked in");
+        }
+    }
+
+    private void closeOffer(RegistrationStatus to, Instant at, String by, String reason) {
         moveTo(to, at, by, reason);
         this.offerExpiresAt = null;
+    }
+
+    private static void require(boolean allowed, String refusal) {
+        if (!allowed) {
+            throw new ConflictException(refusal);
+        }
     }
 
     /** True while a waiting-list offer is open. */
     public boolean hasOpenOffer() {
         return status == RegistrationStatus.INVITED && offerExpiresAt != null;
-    }
-
-    /** Joins the waiting list now: the queue position is the time of joining, not of being added. */
-    void queueFrom(Instant at) {
-        this.requestedAt = at;
     }
 
     public Long getId() {

@@ -26,9 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RosterService {
 
-    private static final Set<RegistrationStatus> ATTENDANCE = EnumSet.of(RegistrationStatus.ATTENDED,
-            RegistrationStatus.ABSENT, RegistrationStatus.GO_SHOW);
-
     private final RegistrationRepository registrations;
     private final SeatLedger seats;
     private final PersonLock personLock;
@@ -57,12 +54,13 @@ public class RosterService {
     public Booking book(long sessionId, long personId, RegistrationMethod method, String actor) {
         SessionSeats session = openForBooking(sessionId);
         Instant now = clock.instant();
-        RegistrationStatus status = seatOrQueue(session);
+        RegistrationStatus status = placeFor(session);
         if (status == null) {
             throw new SessionFullException();
         }
         Registration registration = registrations.save(new Registration(sessionId, personId, status, method, now,
                 actor, status == RegistrationStatus.REGISTERED ? "Seat booked" : "Session full: on the waiting list"));
+        takeSeatFor(registration);
         return new Booking(registration.getId(), status);
     }
 
@@ -93,29 +91,29 @@ public class RosterService {
     /** Approved: a seat, the waiting list, or cancelled when the session filled up meanwhile. */
     @Transactional
     public RegistrationStatus approve(long registrationId, String approver, String comment) {
-        Registration registration = inStatus(registrationId, EnumSet.of(RegistrationStatus.NEEDS_APPROVAL));
+        Registration registration = get(registrationId);
         SessionSeats session = seats.lock(registration.getSessionId());
         Instant now = clock.instant();
-        if (!"SCHEDULED".equals(session.status()) || !session.startsAt().isAfter(now)) {
-            registration.moveTo(RegistrationStatus.APPROVAL_DECLINED, now, approver,
+        if (!bookableNow(session)) {
+            registration.decideApproval(RegistrationStatus.APPROVAL_DECLINED, now, approver,
                     "Approved after the session closed for booking");
             return registration.getStatus();
         }
         String why = comment == null || comment.isBlank() ? "Approved" : "Approved: " + comment;
-        RegistrationStatus status = seatOrQueue(session);
+        RegistrationStatus status = placeFor(session);
         if (status == null) {
-            registration.moveTo(RegistrationStatus.CANCELLED, now, approver, why + "; but the session is full");
+            registration.decideApproval(RegistrationStatus.CANCELLED, now, approver, why + "; but the session is full");
         } else {
-            registration.moveTo(status, now, approver,
+            registration.decideApproval(status, now, approver,
                     status == RegistrationStatus.REGISTERED ? why : why + "; session full: on the waiting list");
+            takeSeatFor(registration);
         }
         return registration.getStatus();
     }
 
     @Transactional
     public void declineApproval(long registrationId, String actor, String reason) {
-        inStatus(registrationId, EnumSet.of(RegistrationStatus.NEEDS_APPROVAL))
-                .moveTo(RegistrationStatus.APPROVAL_DECLINED, clock.instant(), actor, reason);
+        get(registrationId).decideApproval(RegistrationStatus.APPROVAL_DECLINED, clock.instant(), actor, reason);
     }
 
     /**
@@ -124,12 +122,9 @@ public class RosterService {
      */
     @Transactional
     public boolean cancel(long registrationId, String actor, String reason) {
-        Registration registration = inStatus(registrationId, EnumSet.of(RegistrationStatus.REGISTERED,
-                RegistrationStatus.WAITING_LIST, RegistrationStatus.NEEDS_APPROVAL, RegistrationStatus.INVITED,
-                RegistrationStatus.NOT_INVITED));
-        boolean heldSeat = registration.getStatus() == RegistrationStatus.REGISTERED || registration.hasOpenOffer();
+        Registration registration = get(registrationId);
         SessionSeats session = seats.lock(registration.getSessionId());
-        registration.closeOffer(RegistrationStatus.CANCELLED, clock.instant(), actor, reason);
+        boolean heldSeat = registration.cancel(clock.instant(), actor, reason);
         return heldSeat && passSeatOn(session);
     }
 
@@ -158,15 +153,13 @@ public class RosterService {
 
     @Transactional
     public void acceptOffer(long registrationId, String actor) {
-        Registration registration = openOffer(registrationId);
-        registration.closeOffer(RegistrationStatus.REGISTERED, clock.instant(), actor, "Offer accepted");
+        withSessionLocked(registrationId).answerOffer(true, clock.instant(), actor, "Offer accepted");
     }
 
     /** Declined or expired: the registration ends; the seat stays held for the next in line. */
     @Transactional
     public void closeOfferUnaccepted(long registrationId, String actor, String reason) {
-        Registration registration = openOffer(registrationId);
-        registration.closeOffer(RegistrationStatus.DECLINED, clock.instant(), actor, reason);
+        withSessionLocked(registrationId).answerOffer(false, clock.instant(), actor, reason);
     }
 
     /**
@@ -211,8 +204,7 @@ public class RosterService {
     /** The session was published: the learner is invited. No seat is held until they accept. */
     @Transactional
     public void invite(long registrationId, String actor) {
-        inStatus(registrationId, EnumSet.of(RegistrationStatus.NOT_INVITED))
-                .moveTo(RegistrationStatus.INVITED, clock.instant(), actor, "Invited: the session was published");
+        get(registrationId).invite(clock.instant(), actor);
     }
 
     /**
@@ -221,21 +213,18 @@ public class RosterService {
      */
     @Transactional
     public RegistrationStatus acceptInvitation(long registrationId, String actor) {
-        Registration registration = invitation(registrationId);
+        Registration registration = get(registrationId);
         SessionSeats session = seats.lock(registration.getSessionId());
         if (!bookableNow(session)) {
             throw new ConflictException("The session is not open for booking");
         }
-        RegistrationStatus status = seatOrQueue(session);
+        RegistrationStatus status = placeFor(session);
         if (status == null) {
             throw new SessionFullException();
         }
-        Instant now = clock.instant();
-        if (status == RegistrationStatus.WAITING_LIST) {
-            registration.queueFrom(now);
-        }
-        registration.moveTo(status, now, actor, status == RegistrationStatus.REGISTERED ? "Invitation accepted"
-                : "Invitation accepted; session full: on the waiting list");
+        registration.answerInvitation(status, clock.instant(), actor, status == RegistrationStatus.REGISTERED
+                ? "Invitation accepted" : "Invitation accepted; session full: on the waiting list");
+        takeSeatFor(registration);
         return status;
     }
 
@@ -246,8 +235,7 @@ public class RosterService {
     @Transactional
     public boolean invitationAcceptable(long registrationId) {
         Registration registration = registrations.findById(registrationId).orElse(null);
-        if (registration == null || registration.getStatus() != RegistrationStatus.INVITED
-                || registration.hasOpenOffer()) {
+        if (registration == null || !registration.hasOpenInvitation()) {
             return false;
         }
         SessionSeats session = seats.lock(registration.getSessionId());
@@ -257,25 +245,17 @@ public class RosterService {
     /** The learner says they are still coming (the attendance reminder's link): kept in the history. */
     @Transactional
     public void confirmAttendance(long registrationId, String actor) {
-        Registration registration = inStatus(registrationId, EnumSet.of(RegistrationStatus.REGISTERED));
+        Registration registration = get(registrationId);
         SessionSeats session = seats.lock(registration.getSessionId());
         if (!session.startsAt().isAfter(clock.instant())) {
             throw new ConflictException("The session has already started");
         }
-        registration.moveTo(RegistrationStatus.REGISTERED, clock.instant(), actor, "Attendance confirmed");
+        registration.confirmAttendance(clock.instant(), actor);
     }
 
     @Transactional
     public void declineInvitation(long registrationId, String actor, String reason) {
-        invitation(registrationId).moveTo(RegistrationStatus.DECLINED, clock.instant(), actor, reason);
-    }
-
-    private Registration invitation(long registrationId) {
-        Registration registration = get(registrationId);
-        if (registration.getStatus() != RegistrationStatus.INVITED || registration.hasOpenOffer()) {
-            throw new ConflictException("There is no open invitation for this registration");
-        }
-        return registration;
+        get(registrationId).answerInvitation(RegistrationStatus.DECLINED, clock.instant(), actor, reason);
     }
 
     /** One learner's attendance as recorded. */
@@ -295,12 +275,8 @@ public class RosterService {
         List<Attendance> recorded = new java.util.ArrayList<>();
         registered.forEach((personId, status) -> {
             Registration r = registrations.findLive(sessionId, personId)
-                    .filter(x -> EnumSet.of(RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED,
-                            RegistrationStatus.ABSENT).contains(x.getStatus()))
                     .orElseThrow(() -> new ConflictException("Person " + personId + " is not registered for this session"));
-            if (r.getStatus() != status) {
-                r.moveTo(status, now, actor, "Attendance recorded");
-            }
+            r.recordAttendance(status, now, actor);
             recorded.add(new Attendance(r.getId(), personId, status));
         });
         for (Long personId : walkIns) {
@@ -308,8 +284,8 @@ public class RosterService {
             if (r == null) {
                 r = registrations.save(new Registration(sessionId, personId, RegistrationStatus.GO_SHOW,
                         RegistrationMethod.WALK_IN, now, actor, "Walked in"));
-            } else if (r.getStatus() != RegistrationStatus.GO_SHOW) {
-                r.closeOffer(RegistrationStatus.GO_SHOW, now, actor, "Walked in");
+            } else {
+                r.walkIn(now, actor);
             }
             recorded.add(new Attendance(r.getId(), personId, RegistrationStatus.GO_SHOW));
         }
@@ -322,9 +298,9 @@ public class RosterService {
         seats.lock(sessionId);
         Instant now = clock.instant();
         return registrations.findBySessionIdOrderByRequestedAtAscIdAsc(sessionId).stream()
-                .filter(r -> r.getStatus().isLive() && !ATTENDANCE.contains(r.getStatus()))
+                .filter(r -> r.getStatus().isOpen())
                 .map(r -> {
-                    r.closeOffer(RegistrationStatus.CANCELLED, now, actor, reason);
+                    r.cancel(now, actor, reason);
                     return r.getId();
                 })
                 .toList();
@@ -446,11 +422,9 @@ public class RosterService {
                 .orElseThrow(() -> new NotFoundException("Registration", registrationId));
     }
 
-    private Registration openOffer(long registrationId) {
+    /** The registration, its session's row locked until the transaction ends. */
+    private Registration withSessionLocked(long registrationId) {
         Registration registration = get(registrationId);
-        if (!registration.hasOpenOffer()) {
-            throw new ConflictException("There is no open seat offer for this registration");
-        }
         seats.lock(registration.getSessionId());
         return registration;
     }
@@ -463,15 +437,14 @@ public class RosterService {
         return false;
     }
 
-    /** A free seat when nobody queues before; else the waiting list if there is one; else null (full). */
-    private RegistrationStatus seatOrQueue(SessionSeats session) {
-        RegistrationStatus status = placeFor(session);
-        if (status == RegistrationStatus.REGISTERED) {
-            seats.take(session.sessionId());
+    /** A registration that has just been given a seat takes it from the session's count. */
+    private void takeSeatFor(Registration registration) {
+        if (registration.getStatus() == RegistrationStatus.REGISTERED) {
+            seats.take(registration.getSessionId());
         }
-        return status;
     }
 
+    /** A free seat when nobody queues before; else the waiting list if there is one; else null (full). */
     private static RegistrationStatus placeFor(SessionSeats session) {
         if (session.hasFreeSeat() && session.queued() == 0) {
             return RegistrationStatus.REGISTERED;
@@ -494,11 +467,4 @@ public class RosterService {
         return session;
     }
 
-    private Registration inStatus(long registrationId, Set<RegistrationStatus> allowed) {
-        Registration registration = get(registrationId);
-        if (!allowed.contains(registration.getStatus())) {
-            throw new ConflictException("Not possible for a registration that is " + registration.getStatus());
-        }
-        return registration;
-    }
 }

@@ -54,4 +54,56 @@ class RegistrationTest {
         assertThat(registration.getStatus()).isEqualTo(WAITING_LIST);
         assertThat(registration.getHistory()).hasSize(1);
     }
+
+    @Test
+    void eachUseCaseIsRefusedByTheRegistrationItselfOutsideTheStatusItNeeds() {
+        Registration registered = in(REGISTERED);
+        assertThatThrownBy(() -> registered.decideApproval(REGISTERED, NOW, "approver", "ok"))
+                .isInstanceOf(ConflictException.class).hasMessage("Not possible for a registration that is REGISTERED");
+        assertThatThrownBy(() -> registered.answerInvitation(REGISTERED, NOW, "learner", "yes"))
+                .hasMessage("There is no open invitation for this registration");
+        assertThatThrownBy(() -> registered.answerOffer(true, NOW, "learner", "yes"))
+                .hasMessage("There is no open seat offer for this registration");
+        assertThatThrownBy(() -> registered.invite(NOW, "admin"))
+                .hasMessage("Not possible for a registration that is REGISTERED");
+        assertThatThrownBy(() -> in(WAITING_LIST).recordAttendance(ATTENDED, NOW, "trainer"))
+                .hasMessage("Person 2 is not registered for this session");
+        assertThatThrownBy(() -> in(WAITING_LIST).confirmAttendance(NOW, "learner"))
+                .hasMessage("Not possible for a registration that is WAITING_LIST");
+        Registration cancelled = in(REGISTERED);
+        cancelled.cancel(NOW, "learner", "ill");
+        assertThatThrownBy(() -> cancelled.cancel(NOW, "learner", "again"))
+                .hasMessage("Not possible for a registration that is CANCELLED");
+        assertThat(cancelled.getHistory()).hasSize(2);
+    }
+
+    @Test
+    void anOfferIsAnInvitationWithADeadlineAndAnsweredAsAnOfferOnly() {
+        Registration waiting = in(WAITING_LIST);
+        waiting.offer(NOW.plusSeconds(3600), NOW, "system");
+        assertThat(waiting.hasOpenOffer()).isTrue();
+        assertThat(waiting.hasOpenInvitation()).isFalse();
+        assertThatThrownBy(() -> waiting.answerInvitation(REGISTERED, NOW, "learner", "yes"))
+                .hasMessage("There is no open invitation for this registration");
+        waiting.answerOffer(true, NOW, "learner", "Offer accepted");
+        assertThat(waiting.getStatus()).isEqualTo(REGISTERED);
+        assertThat(waiting.getOfferExpiresAt()).isNull();
+    }
+
+    @Test
+    void cancellingSaysWhetherASeatWasFreed() {
+        assertThat(in(REGISTERED).cancel(NOW, "learner", "ill")).isTrue();
+        assertThat(in(WAITING_LIST).cancel(NOW, "learner", "ill")).isFalse();
+        Registration offered = in(WAITING_LIST);
+        offered.offer(NOW.plusSeconds(60), NOW, "system");
+        assertThat(offered.cancel(NOW, "learner", "ill")).isTrue();
+    }
+
+    @Test
+    void anInvitationAcceptedOnAFullSessionQueuesFromTheMomentOfTheAnswer() {
+        Registration invited = in(INVITED);
+        Instant later = NOW.plusSeconds(600);
+        invited.answerInvitation(WAITING_LIST, later, "learner", "yes");
+        assertThat(invited.getRequestedAt()).isEqualTo(later);
+    }
 }
