@@ -5,7 +5,7 @@ import static io.muster.calendarreply.CalendarRepliesProcess.*;
 import java.util.List;
 import java.util.Optional;
 
-import io.muster.registration.RegistrationService;
+import io.muster.registration.Answers;
 import jakarta.mail.MessagingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -82,9 +82,9 @@ final class CalendarReplyDelegates {
     @Component("answerCalendarReply")
     static class AnswerReply implements JavaDelegate {
 
-        private final RegistrationService registrations;
+        private final Answers registrations;
 
-        AnswerReply(RegistrationService registrations) {
+        AnswerReply(Answers registrations) {
             this.registrations = registrations;
         }
 

@@ -14,6 +14,7 @@ import io.muster.course.CourseService;
 import io.muster.course.CourseView;
 import io.muster.course.MultipleSessionEnrolment;
 import io.muster.courseitem.CourseItems;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,7 +52,8 @@ class CoordinatorCourses {
             Long enrolled, List<Reason> reasons) {
 
         public boolean running() {
-            return "ACTIVE".equals(state) || "SUSPENDED".equals(state);
+            return HistoricProcessInstance.STATE_ACTIVE.equals(state)
+                    || HistoricProcessInstance.STATE_SUSPENDED.equals(state);
         }
 
         public long courseConsidered() {

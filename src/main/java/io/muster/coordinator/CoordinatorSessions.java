@@ -11,7 +11,7 @@ import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.registration.RegistrationView;
 import io.muster.registration.SessionRoster;
-import io.muster.roster.RegistrationStatus;
+import io.muster.registration.RegistrationStatus;
 import io.muster.rosterops.RosterExport;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;

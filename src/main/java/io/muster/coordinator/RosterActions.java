@@ -12,11 +12,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.muster.people.PeopleService;
-import io.muster.registration.RegistrationService;
+import io.muster.registration.Bookings;
+import io.muster.registration.Invitations;
 import io.muster.registration.RegistrationView;
 import io.muster.registration.SessionRoster;
-import io.muster.roster.RegistrationMethod;
-import io.muster.roster.RegistrationStatus;
+import io.muster.registration.RegistrationMethod;
+import io.muster.registration.RegistrationStatus;
 import io.muster.rosterops.RosterCopies;
 import io.muster.rosterops.StatusUpdates;
 import io.muster.session.SessionService;
@@ -40,17 +41,19 @@ class RosterActions {
     private final PeopleService people;
     private final StatusUpdates statusUpdates;
     private final RosterCopies copies;
-    private final RegistrationService registrations;
+    private final Bookings bookings;
+    private final Invitations invitations;
     private final Clock clock;
 
     RosterActions(SessionService sessions, SessionRoster rosters, PeopleService people, StatusUpdates statusUpdates,
-            RosterCopies copies, RegistrationService registrations, Clock clock) {
+            RosterCopies copies, Bookings bookings, Invitations invitations, Clock clock) {
         this.sessions = sessions;
         this.rosters = rosters;
         this.people = people;
         this.statusUpdates = statusUpdates;
         this.copies = copies;
-        this.registrations = registrations;
+        this.bookings = bookings;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -112,14 +115,14 @@ class RosterActions {
     Outcome swap(Choices choices, long targetSessionId, List<Long> registrationIds, String actor) {
         Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
         for (long id : new LinkedHashSet<>(registrationIds)) {
-            attempt(choices.lines().get(id), () -> registrations.swap(id, targetSessionId, actor), outcome);
+            attempt(choices.lines().get(id), () -> bookings.swap(id, targetSessionId, actor), outcome);
         }
         return outcome;
     }
 
     /** Book: as the API books someone else, one person at a time. */
     Outcome book(long sessionId, List<String> usernames, String actor, boolean byAdmin) {
-        return each(usernames, username -> registrations.book(sessionId, username, actor, byAdmin));
+        return each(usernames, username -> bookings.book(sessionId, username, actor, byAdmin));
     }
 
     /**
@@ -127,13 +130,13 @@ class RosterActions {
      * roster copy "as Invited" does, instead of a seat at once.
      */
     Outcome invite(long sessionId, List<String> usernames, String actor) {
-        return each(usernames, username -> registrations.addForInvitation(sessionId, username, actor,
+        return each(usernames, username -> invitations.addForInvitation(sessionId, username, actor,
                 RegistrationMethod.ADMIN));
     }
 
     /** Add to draft: the API's invitees, one person at a time so each is answered on their own. */
     Outcome addToDraft(long sessionId, List<String> usernames, String actor) {
-        return each(usernames, username -> registrations.addInvitees(sessionId, List.of(username), actor).get(0));
+        return each(usernames, username -> invitations.addInvitees(sessionId, List.of(username), actor).get(0));
     }
 
     /** Each person once, in the order picked, answered on their own. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.muster.roster.RegistrationStatus;
+import io.muster.registration.RegistrationStatus;
 
 /**
  * The roster's action form as it was sent, kept to show it again when it is refused. Reading a

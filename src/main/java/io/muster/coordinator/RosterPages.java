@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.muster.people.PeopleDirectory;
-import io.muster.roster.RegistrationStatus;
+import io.muster.registration.RegistrationStatus;
 import io.muster.security.CurrentUser;
 import io.muster.web.Refusal;
 import jakarta.servlet.http.HttpServletResponse;

@@ -22,7 +22,7 @@ import io.muster.course.CourseService;
 import io.muster.enrolment.EnrolmentService;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
-import io.muster.roster.RosterService;
+import io.muster.registration.RosterService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;

@@ -14,9 +14,9 @@ import io.muster.common.NotFoundException;
 import io.muster.common.ProcessTransactions;
 import io.muster.course.Course;
 import io.muster.course.MultipleSessionEnrolment;
-import io.muster.registration.RegistrationService;
+import io.muster.registration.Bookings;
 import io.muster.registration.RegistrationView;
-import io.muster.roster.RegistrationMethod;
+import io.muster.registration.RegistrationMethod;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;
 import io.muster.session.TrainingSession;
@@ -35,12 +35,12 @@ public class EnrolmentKeyService {
 
     private final EnrolmentKeyRepository keys;
     private final SessionService sessions;
-    private final RegistrationService registrations;
+    private final Bookings registrations;
     private final MultipleSessionEnrolment multipleSessions;
     private final ProcessTransactions transactions;
     private final Clock clock;
 
-    EnrolmentKeyService(EnrolmentKeyRepository keys, SessionService sessions, RegistrationService registrations,
+    EnrolmentKeyService(EnrolmentKeyRepository keys, SessionService sessions, Bookings registrations,
             MultipleSessionEnrolment multipleSessions, ProcessTransactions transactions, Clock clock) {
         this.keys = keys;
         this.sessions = sessions;

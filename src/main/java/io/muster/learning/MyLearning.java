@@ -20,7 +20,7 @@ import io.muster.pathway.PathwayService;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
 import io.muster.progress.CourseActivity;
-import io.muster.roster.RosterService;
+import io.muster.registration.RosterService;
 import io.muster.session.SessionService;
 import io.muster.training.TrainingRecord;
 import io.muster.training.TrainingRecords;

@@ -3,8 +3,8 @@ package io.muster.lifecycle;
 import java.util.List;
 
 import io.muster.common.ProcessTransactions;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
+import io.muster.registration.RegistrationStatus;
+import io.muster.registration.RosterService;
 import io.muster.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

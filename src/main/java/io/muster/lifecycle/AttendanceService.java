@@ -12,9 +12,9 @@ import io.muster.common.ForbiddenException;
 import io.muster.common.InvalidInputException;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
-import io.muster.registration.RegistrationService;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
+import io.muster.registration.SessionRegistrations;
+import io.muster.registration.RegistrationStatus;
+import io.muster.registration.RosterService;
 import io.muster.session.SessionStatus;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
@@ -33,13 +33,13 @@ public class AttendanceService {
     private final SessionService sessions;
     private final PeopleService people;
     private final RosterService roster;
-    private final RegistrationService registrations;
+    private final SessionRegistrations registrations;
     private final CourseCompletion completion;
     private final SessionLifecycleFacade lifecycle;
     private final Clock clock;
 
     AttendanceService(SessionService sessions, PeopleService people, RosterService roster,
-            RegistrationService registrations, CourseCompletion completion, SessionLifecycleFacade lifecycle,
+            SessionRegistrations registrations, CourseCompletion completion, SessionLifecycleFacade lifecycle,
             Clock clock) {
         this.sessions = sessions;
         this.people = people;

@@ -2,7 +2,7 @@ package io.muster.lifecycle;
 
 import static io.muster.lifecycle.SessionCancellationProcess.*;
 
-import io.muster.registration.RegistrationService;
+import io.muster.registration.SessionRegistrations;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component("endRegistrations")
 class EndRegistrations implements JavaDelegate {
 
-    private final RegistrationService registrations;
+    private final SessionRegistrations registrations;
 
-    EndRegistrations(RegistrationService registrations) {
+    EndRegistrations(SessionRegistrations registrations) {
         this.registrations = registrations;
     }
 

@@ -9,9 +9,10 @@ import java.util.List;
 
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
-import io.muster.registration.RegistrationService;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
+import io.muster.registration.Invitations;
+import io.muster.registration.SessionRegistrations;
+import io.muster.registration.RegistrationStatus;
+import io.muster.registration.RosterService;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
@@ -41,9 +42,9 @@ final class LifecycleDelegates {
     @Component("inviteLearners")
     static class InviteLearners implements JavaDelegate {
 
-        private final RegistrationService registrations;
+        private final Invitations registrations;
 
-        InviteLearners(RegistrationService registrations) {
+        InviteLearners(Invitations registrations) {
             this.registrations = registrations;
         }
 
@@ -103,9 +104,9 @@ final class LifecycleDelegates {
     static class RescheduleSession implements JavaDelegate {
 
         private final SessionService sessions;
-        private final RegistrationService registrations;
+        private final SessionRegistrations registrations;
 
-        RescheduleSession(SessionService sessions, RegistrationService registrations) {
+        RescheduleSession(SessionService sessions, SessionRegistrations registrations) {
             this.sessions = sessions;
             this.registrations = registrations;
         }

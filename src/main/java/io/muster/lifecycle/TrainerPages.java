@@ -9,7 +9,7 @@ import java.util.Map;
 
 import io.muster.common.InvalidInputException;
 import io.muster.people.PeopleDirectory;
-import io.muster.roster.RegistrationStatus;
+import io.muster.registration.RegistrationStatus;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionSummary;
 import io.muster.web.Refusal;
@@ -96,10 +96,8 @@ class TrainerPages {
     }
 
     private static RegistrationStatus status(String value) {
-        return switch (value) {
-            case "ATTENDED" -> RegistrationStatus.ATTENDED;
-            case "ABSENT" -> RegistrationStatus.ABSENT;
-            default -> throw new InvalidInputException("status", "Attended or Absent");
-        };
+        return java.util.stream.Stream.of(RegistrationStatus.ATTENDED, RegistrationStatus.ABSENT)
+                .filter(status -> status.name().equals(value)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("status", "Attended or Absent"));
     }
 }

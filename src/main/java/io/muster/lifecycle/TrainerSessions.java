@@ -6,9 +6,9 @@ import java.util.List;
 
 import io.muster.common.NotFoundException;
 import io.muster.people.PeopleService;
-import io.muster.roster.Registration;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
+import io.muster.registration.Registration;
+import io.muster.registration.RegistrationStatus;
+import io.muster.registration.RosterService;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;
 import io.muster.session.SessionSummary;

@@ -3,7 +3,6 @@ package io.muster.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,10 +16,6 @@ import io.muster.common.Times;
 import io.muster.rules.Decisions;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
-import io.muster.roster.Registration;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
-import io.muster.roster.StatusChange;
 import io.muster.security.Accounts;
 import io.muster.session.SessionService;
 import io.muster.session.SessionType;
@@ -51,7 +46,7 @@ public class Notifications {
     private final MailTemplates templates;
     private final SentMailRepository sent;
     private final MailLedger ledger;
-    private final RosterService roster;
+    private final MailedRegistrations roster;
     private final SessionService sessions;
     private final PeopleService people;
     private final Accounts accounts;
@@ -60,7 +55,7 @@ public class Notifications {
     private final String baseUrl;
     private final Clock clock;
 
-    Notifications(JavaMailSender mailSender, MailTemplates templates, SentMailRepository sent, RosterService roster,
+    Notifications(JavaMailSender mailSender, MailTemplates templates, SentMailRepository sent, MailedRegistrations roster,
             SessionService sessions, PeopleService people, Accounts accounts, MailSettings settings,
             CalendarInvites invites, Organisation organisation, Clock clock, MailLedger ledger) {
         this.ledger = ledger;
@@ -84,15 +79,15 @@ public class Notifications {
      */
     @Transactional
     public void send(MailType type, long registrationId, String approver, Decisions.ApproverKind approverKind) {
-        Registration registration = roster.get(registrationId);
-        TrainingSession session = sessions.get(registration.getSessionId());
+        MailedRegistrations.Facts registration = roster.get(registrationId);
+        TrainingSession session = sessions.get(registration.sessionId());
         // a reminder is due again after each change of the session; every other mail once
         String eventKey = eventKey(registrationId, type)
                 + (type == MailType.REMINDER ? ":" + session.getCalendarSequence() : "");
         if (alreadySent(eventKey)) {
             return;
         }
-        Person learner = people.get(registration.getPersonId());
+        Person learner = people.get(registration.personId());
         List<String> recipients = type.toApprover() ? approverEmails(approver, approverKind) : List.of(learner.getEmail());
         deliverAndRecord(type, registration, session, learner, recipients, eventKey);
     }
@@ -103,13 +98,13 @@ public class Notifications {
      */
     @Transactional
     public void sendComposed(MailType type, long registrationId, String text, String requestKey) {
-        Registration registration = roster.get(registrationId);
+        MailedRegistrations.Facts registration = roster.get(registrationId);
         String eventKey = eventKey(registrationId, type) + ":" + requestKey;
         if (alreadySent(eventKey)) {
             return;
         }
-        TrainingSession session = sessions.get(registration.getSessionId());
-        Person learner = people.get(registration.getPersonId());
+        TrainingSession session = sessions.get(registration.sessionId());
+        Person learner = people.get(registration.personId());
         Map<String, String> values = values(registration, session, learner);
         values.put("text", text == null ? "" : text);
         once(new SentMail(type.name(), learner.getEmail(), session.getId(), registrationId, eventKey, clock.instant(),
@@ -123,12 +118,12 @@ public class Notifications {
     @Transactional
     public void sendChange(long sessionId) {
         TrainingSession session = sessions.get(sessionId);
-        for (Registration registration : roster.rosterOf(sessionId)) {
-            String eventKey = eventKey(registration.getId(), MailType.SESSION_CHANGED) + ":" + session.getCalendarSequence();
+        for (MailedRegistrations.Facts registration : roster.rosterOf(sessionId)) {
+            String eventKey = eventKey(registration.id(), MailType.SESSION_CHANGED) + ":" + session.getCalendarSequence();
             if (!holdsCalendarEntry(registration) || alreadySent(eventKey)) {
                 continue;
             }
-            Person learner = people.get(registration.getPersonId());
+            Person learner = people.get(registration.personId());
             deliverAndRecord(MailType.SESSION_CHANGED, registration, session, learner, List.of(learner.getEmail()),
                     eventKey);
         }
@@ -145,9 +140,8 @@ public class Notifications {
      * Registered learners, and invitees and those offered a seat who have not answered yet: all have
      * the session in their calendar.
      */
-    private boolean holdsCalendarEntry(Registration registration) {
-        return registration.getStatus() == RegistrationStatus.REGISTERED
-                || (registration.getStatus() == RegistrationStatus.INVITED && askedToAnswer(registration.getId()));
+    private boolean holdsCalendarEntry(MailedRegistrations.Facts registration) {
+        return registration.registered() || (registration.invited() && askedToAnswer(registration.id()));
     }
 
     /** An invitation or a seat offer went out with the calendar entry, awaiting the learner's answer. */
@@ -211,11 +205,11 @@ public class Notifications {
         return new Batch(done, failed);
     }
 
-    private void deliverAndRecord(MailType type, Registration registration, TrainingSession session, Person learner,
+    private void deliverAndRecord(MailType type, MailedRegistrations.Facts registration, TrainingSession session, Person learner,
             List<String> recipients, String eventKey) {
         MailTemplates.Rendered mail = templates.render(type, values(registration, session, learner));
         String calendar = calendarPart(type, registration, session, learner);
-        once(new SentMail(type.name(), String.join(",", recipients), session.getId(), registration.getId(),
+        once(new SentMail(type.name(), String.join(",", recipients), session.getId(), registration.id(),
                 eventKey, clock.instant(), messageId(eventKey)), recipients, mail, type.calendarMethod(), calendar);
     }
 
@@ -278,7 +272,7 @@ public class Notifications {
         return List.of(people.get(approver).getEmail());
     }
 
-    private Map<String, String> values(Registration registration, TrainingSession session, Person learner) {
+    private Map<String, String> values(MailedRegistrations.Facts registration, TrainingSession session, Person learner) {
         ZoneId zone = ZoneId.of(learner.getTimeZone());
         Map<String, String> values = new HashMap<>();
         values.put("learner", learner.getName());
@@ -286,12 +280,11 @@ public class Notifications {
         values.put("start", Times.at(session.getStartsAt(), zone));
         values.put("place", session.getType() == SessionType.ONLINE ? session.getOnlineUrl() : session.getLocation());
         values.put("seatsLeft", session.getSeatsLeft() == null ? "unlimited" : session.getSeatsLeft().toString());
-        values.put("registrationId", registration.getId().toString());
+        values.put("registrationId", Long.toString(registration.id()));
         values.put("baseUrl", baseUrl);
-        values.put("offerExpiresAt", registration.getOfferExpiresAt() == null ? ""
-                : Times.at(registration.getOfferExpiresAt(), zone));
-        List<StatusChange> history = new ArrayList<>(registration.getHistory());
-        values.put("reason", history.isEmpty() ? "" : history.get(history.size() - 1).getReason());
+        values.put("offerExpiresAt", registration.offerExpiresAt() == null ? ""
+                : Times.at(registration.offerExpiresAt(), zone));
+        values.put("reason", registration.lastReason());
         return values;
     }
 
@@ -299,18 +292,18 @@ public class Notifications {
      * The registration's calendar entry: one UID per registration, so a later change or
      * cancellation updates the same entry. A CANCEL goes only where an invitation went before.
      */
-    private String calendarPart(MailType type, Registration registration, TrainingSession session, Person learner) {
+    private String calendarPart(MailType type, MailedRegistrations.Facts registration, TrainingSession session, Person learner) {
         if (type.calendarMethod() == null) {
             return null;
         }
         boolean cancel = "CANCEL".equals(type.calendarMethod());
-        if (cancel && !sent.existsByEventKey(eventKey(registration.getId(), MailType.REGISTERED))
-                && !askedToAnswer(registration.getId())) {
+        if (cancel && !sent.existsByEventKey(eventKey(registration.id(), MailType.REGISTERED))
+                && !askedToAnswer(registration.id())) {
             return null;
         }
         CalendarInvites.Event event = event(registration, session, learner, cancel ? 1 : 0,
                 type != MailType.INVITATION && type != MailType.SEAT_OFFER
-                        && registration.getStatus() != RegistrationStatus.INVITED);
+                        && !registration.invited());
         return cancel ? invites.cancel(event) : invites.request(event);
     }
 
@@ -320,16 +313,16 @@ public class Notifications {
      */
     @Transactional(readOnly = true)
     public String calendarFile(long registrationId) {
-        Registration registration = roster.get(registrationId);
-        TrainingSession session = sessions.get(registration.getSessionId());
-        Person learner = people.get(registration.getPersonId());
+        MailedRegistrations.Facts registration = roster.get(registrationId);
+        TrainingSession session = sessions.get(registration.sessionId());
+        Person learner = people.get(registration.personId());
         return invites.publish(event(registration, session, learner, 0,
-                registration.getStatus() != RegistrationStatus.INVITED));
+                !registration.invited()));
     }
 
-    private CalendarInvites.Event event(Registration registration, TrainingSession session, Person learner,
+    private CalendarInvites.Event event(MailedRegistrations.Facts registration, TrainingSession session, Person learner,
             int sequenceAhead, boolean accepted) {
-        return new CalendarInvites.Event(calendarUid(registration.getId()),
+        return new CalendarInvites.Event(calendarUid(registration.id()),
                 session.getCalendarSequence() + sequenceAhead, session.getTitle(), session.getShortDescription(),
                 session.getStartsAt(), session.getEndsAt(), session.getZone(),
                 session.getType() == SessionType.IN_PERSON ? session.getLocation() : null,

@@ -13,7 +13,7 @@ import io.muster.course.CourseService;
 import io.muster.enrolment.EnrolmentService;
 import io.muster.enrolment.EnrolmentStatus;
 import io.muster.people.PeopleService;
-import io.muster.roster.RosterService;
+import io.muster.registration.RosterService;
 import io.muster.session.SessionService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

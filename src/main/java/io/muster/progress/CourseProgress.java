@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import io.muster.roster.RegistrationStatus;
+import io.muster.registration.RegistrationStatus;
 
 /**
  * A learner's progress on an instructor-led course (seed 000): the items are the sessions they are

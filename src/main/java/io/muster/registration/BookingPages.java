@@ -7,7 +7,6 @@ import java.util.List;
 import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
 import io.muster.notification.Notifications;
-import io.muster.roster.RegistrationStatus;
 import io.muster.security.CurrentUser;
 import io.muster.web.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,14 +34,16 @@ class BookingPages {
     private static final int REASON_MAX = 1000;
 
     private final MyBookings bookings;
-    private final RegistrationService service;
+    private final Bookings service;
+    private final Answers answers;
     private final Clock clock;
     private final Notifications notifications;
 
-    BookingPages(MyBookings bookings, RegistrationService service, Clock clock, Notifications notifications) {
+    BookingPages(MyBookings bookings, Bookings service, Answers answers, Clock clock, Notifications notifications) {
         this.notifications = notifications;
         this.bookings = bookings;
         this.service = service;
+        this.answers = answers;
         this.clock = clock;
     }
 
@@ -126,7 +127,7 @@ class BookingPages {
     String accept(@PathVariable long id, @RequestParam(required = false) String from, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            RegistrationView accepted = service.accept(id, CurrentUser.username(), CurrentUser.managesEnrolments());
+            RegistrationView accepted = answers.accept(id, CurrentUser.username(), CurrentUser.managesEnrolments());
             redirect.addFlashAttribute("done", outcome(accepted.status()));
             return back(id, from);
         } catch (RuntimeException e) {
@@ -138,7 +139,7 @@ class BookingPages {
     String decline(@PathVariable long id, @RequestParam(required = false) String from, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            service.decline(id, CurrentUser.username(), CurrentUser.managesEnrolments());
+            answers.decline(id, CurrentUser.username(), CurrentUser.managesEnrolments());
             redirect.addFlashAttribute("done", "registration.declined");
             return back(id, from);
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.muster.rules.Decisions;
+import io.muster.session.SessionStatus;
 import io.muster.session.TrainingSession;
 
 /** How a session entity is put to the session-visibility table. */
@@ -19,7 +20,8 @@ final class Calendar {
 
     /** The same session as if it were open for booking: tells "not for you" from "not now". */
     static Decisions.SessionRules asIfOpen(Decisions.SessionRules rules) {
-        return new Decisions.SessionRules(rules.departments(), rules.jobRoles(), rules.locations(), "SCHEDULED", true);
+        return new Decisions.SessionRules(rules.departments(), rules.jobRoles(), rules.locations(),
+                SessionStatus.SCHEDULED.name(), true);
     }
 
     private static List<String> sorted(java.util.Set<String> values) {

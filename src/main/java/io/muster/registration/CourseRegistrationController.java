@@ -3,7 +3,6 @@ package io.muster.registration;
 import java.util.List;
 
 import io.muster.common.ProcessTransactions;
-import io.muster.roster.RegistrationMethod;
 import io.muster.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CourseRegistrationController {
 
-    private final RegistrationService service;
+    private final Bookings service;
     private final ProcessTransactions transactions;
 
-    CourseRegistrationController(RegistrationService service, ProcessTransactions transactions) {
+    CourseRegistrationController(Bookings service, ProcessTransactions transactions) {
         this.service = service;
         this.transactions = transactions;
     }

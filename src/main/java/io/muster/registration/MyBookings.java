@@ -9,9 +9,6 @@ import java.util.Optional;
 import io.muster.common.NotFoundException;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
-import io.muster.roster.Registration;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
 import io.muster.rules.Decisions;
 import io.muster.session.Material;
 import io.muster.session.SessionService;
@@ -31,12 +28,12 @@ class MyBookings {
     private final SessionService sessions;
     private final PeopleService people;
     private final RosterService roster;
-    private final RegistrationService registrations;
+    private final RegistrationViews registrations;
     private final RegistrationFacade process;
     private final Decisions decisions;
     private final Clock clock;
 
-    MyBookings(SessionService sessions, PeopleService people, RosterService roster, RegistrationService registrations,
+    MyBookings(SessionService sessions, PeopleService people, RosterService roster, RegistrationViews registrations,
             RegistrationFacade process, Decisions decisions, Clock clock) {
         this.sessions = sessions;
         this.people = people;

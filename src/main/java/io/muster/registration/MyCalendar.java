@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 
 import io.muster.people.PeopleService;
 import io.muster.people.PersonProfile;
-import io.muster.roster.RosterService;
-import io.muster.roster.RosterService.LiveRegistration;
+import io.muster.registration.RosterService.LiveRegistration;
 import io.muster.rules.Decisions;
 import io.muster.session.UpcomingSessions;
 import io.muster.session.UpcomingSessions.Upcoming;

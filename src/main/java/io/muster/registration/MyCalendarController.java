@@ -4,8 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService.LiveRegistration;
+import io.muster.registration.RosterService.LiveRegistration;
 import io.muster.security.CurrentUser;
 import io.muster.session.UpcomingSessions.Upcoming;
 import io.swagger.v3.oas.annotations.Operation;

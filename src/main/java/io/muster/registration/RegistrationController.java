@@ -28,10 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RegistrationController {
 
-    private final RegistrationService service;
+    private final Bookings bookings;
+    private final Invitations invitations;
+    private final Answers answers;
+    private final RegistrationViews views;
 
-    RegistrationController(RegistrationService service) {
-        this.service = service;
+    RegistrationController(Bookings bookings, Invitations invitations, Answers answers, RegistrationViews views) {
+        this.bookings = bookings;
+        this.invitations = invitations;
+        this.answers = answers;
+        this.views = views;
     }
 
     record BookingRequest(@Size(max = 64) String username) {
@@ -55,7 +61,7 @@ class RegistrationController {
         if (!admin && !username.equals(me)) {
             throw new ForbiddenException("Only admins and enrolment managers book other people");
         }
-        RegistrationView registration = service.book(sessionId, username, me, admin);
+        RegistrationView registration = bookings.book(sessionId, username, me, admin);
         return ResponseEntity.created(URI.create("/api/registrations/" + registration.id()))
                 .body(Map.of("id", registration.id(), "status", registration.status()));
     }
@@ -71,19 +77,19 @@ class RegistrationController {
     ResponseEntity<List<RegistrationView>> addInvitees(@PathVariable long sessionId,
             @Valid @RequestBody InviteesRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(service.addInvitees(sessionId, request.usernames(), CurrentUser.username()));
+                .body(invitations.addInvitees(sessionId, request.usernames(), CurrentUser.username()));
     }
 
     @GetMapping("/api/registrations/{id}")
     @Operation(summary = "Read a registration and its history")
     RegistrationView get(@PathVariable long id) {
-        return service.view(id, CurrentUser.username(), CurrentUser.managesEnrolments());
+        return views.view(id, CurrentUser.username(), CurrentUser.managesEnrolments());
     }
 
     @PostMapping("/api/registrations/{id}/cancel")
     @Operation(summary = "Cancel a registration")
     RegistrationView cancel(@PathVariable long id, @Valid @RequestBody(required = false) CancelRequest request) {
-        return service.cancel(id, CurrentUser.username(), CurrentUser.managesEnrolments(),
+        return bookings.cancel(id, CurrentUser.username(), CurrentUser.managesEnrolments(),
                 request == null ? null : request.reason());
     }
 
@@ -95,25 +101,25 @@ class RegistrationController {
     @PreAuthorize("hasAnyRole('ADMIN', 'ENROLMENT_MANAGER')")
     @Operation(summary = "Move a registration to another session of the course")
     RegistrationView swap(@PathVariable long id, @Valid @RequestBody SwapRequest request) {
-        return service.swap(id, request.sessionId(), CurrentUser.username());
+        return bookings.swap(id, request.sessionId(), CurrentUser.username());
     }
 
     /** The attendance reminder's "still coming" link: recorded in the registration's history. */
     @PostMapping("/api/registrations/{id}/confirm")
     @Operation(summary = "Confirm you are still coming")
     RegistrationView confirm(@PathVariable long id) {
-        return service.confirm(id, CurrentUser.username(), CurrentUser.isAdmin());
+        return bookings.confirm(id, CurrentUser.username(), CurrentUser.isAdmin());
     }
 
     @PostMapping("/api/registrations/{id}/accept")
     @Operation(summary = "Accept an invitation or a waiting-list seat offer")
     RegistrationView accept(@PathVariable long id) {
-        return service.accept(id, CurrentUser.username(), CurrentUser.managesEnrolments());
+        return answers.accept(id, CurrentUser.username(), CurrentUser.managesEnrolments());
     }
 
     @PostMapping("/api/registrations/{id}/decline")
     @Operation(summary = "Decline an invitation or a waiting-list seat offer")
     RegistrationView decline(@PathVariable long id) {
-        return service.decline(id, CurrentUser.username(), CurrentUser.managesEnrolments());
+        return answers.decline(id, CurrentUser.username(), CurrentUser.managesEnrolments());
     }
 }

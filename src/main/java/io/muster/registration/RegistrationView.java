@@ -3,9 +3,6 @@ package io.muster.registration;
 import java.time.Instant;
 import java.util.List;
 
-import io.muster.roster.Registration;
-import io.muster.roster.RegistrationMethod;
-import io.muster.roster.RegistrationStatus;
 
 /** A registration as its learner and admins see it, with its whole history. */
 public record RegistrationView(long id, long sessionId, String username, RegistrationStatus status, RegistrationMethod method,

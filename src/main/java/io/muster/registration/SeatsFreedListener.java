@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SeatsFreedListener {
 
-    private final RegistrationService registrations;
+    private final Bookings registrations;
 
-    SeatsFreedListener(RegistrationService registrations) {
+    SeatsFreedListener(Bookings registrations) {
         this.registrations = registrations;
     }
 

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.muster.common.ForbiddenException;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
@@ -24,11 +22,11 @@ public class SessionRoster {
     private static final Set<RegistrationStatus> FILLING = EnumSet.of(RegistrationStatus.REGISTERED,
             RegistrationStatus.GO_SHOW, RegistrationStatus.ATTENDED);
 
-    private final RegistrationService registrations;
+    private final RegistrationViews registrations;
     private final SessionService sessions;
     private final RosterService roster;
 
-    SessionRoster(RegistrationService registrations, SessionService sessions, RosterService roster) {
+    SessionRoster(RegistrationViews registrations, SessionService sessions, RosterService roster) {
         this.registrations = registrations;
         this.sessions = sessions;
         this.roster = roster;

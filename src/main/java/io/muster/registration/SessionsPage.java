@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-import io.muster.roster.RosterService.LiveRegistration;
+import io.muster.registration.RosterService.LiveRegistration;
 import io.muster.security.CurrentUser;
 import io.muster.session.UpcomingSessions.Upcoming;
 import io.muster.web.FormValue;

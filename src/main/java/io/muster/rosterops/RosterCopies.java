@@ -12,11 +12,12 @@ import io.muster.common.ConflictException;
 import io.muster.common.ProcessTransactions;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
-import io.muster.registration.RegistrationService;
-import io.muster.roster.Registration;
-import io.muster.roster.RegistrationMethod;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
+import io.muster.registration.Bookings;
+import io.muster.registration.Invitations;
+import io.muster.registration.Registration;
+import io.muster.registration.RegistrationMethod;
+import io.muster.registration.RegistrationStatus;
+import io.muster.registration.RosterService;
 import io.muster.session.SessionService;
 import io.muster.session.SessionStatus;
 import io.muster.session.TrainingSession;
@@ -37,16 +38,18 @@ public class RosterCopies {
     private final SessionService sessions;
     private final PeopleService people;
     private final RosterService roster;
-    private final RegistrationService registrations;
+    private final Bookings bookings;
+    private final Invitations invitations;
     private final ProcessTransactions transactions;
 
     RosterCopies(SessionService sessions, PeopleService people, RosterService roster,
-            RegistrationService registrations, ProcessTransactions transactions) {
+            Bookings bookings, Invitations invitations, ProcessTransactions transactions) {
         this.transactions = transactions;
         this.sessions = sessions;
         this.people = people;
         this.roster = roster;
-        this.registrations = registrations;
+        this.bookings = bookings;
+        this.invitations = invitations;
     }
 
     /** The statuses a copy can start from: booked, queued, invited now, or invited when a draft is published. */
@@ -88,10 +91,10 @@ public class RosterCopies {
             String username = line.getKey();
             long from = line.getValue().getId();
             PerLine.attempt(() -> switch (status) {
-                        case REGISTERED -> registrations.bookFor(targetSessionId, username, actor, RegistrationMethod.COPY);
-                        case WAITING_LIST -> registrations.queueFor(targetSessionId, username, actor,
+                        case REGISTERED -> bookings.bookFor(targetSessionId, username, actor, RegistrationMethod.COPY);
+                        case WAITING_LIST -> bookings.queueFor(targetSessionId, username, actor,
                                 RegistrationMethod.COPY);
-                        default -> registrations.addForInvitation(targetSessionId, username, actor,
+                        default -> invitations.addForInvitation(targetSessionId, username, actor,
                                 RegistrationMethod.COPY);
                     },
                     booked -> copied.add(new Copied(username, from, booked.id(), booked.status())),

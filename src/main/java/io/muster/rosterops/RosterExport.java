@@ -10,9 +10,9 @@ import java.util.Map;
 
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
-import io.muster.roster.Registration;
-import io.muster.roster.RosterService;
-import io.muster.roster.StatusChange;
+import io.muster.registration.Registration;
+import io.muster.registration.RosterService;
+import io.muster.registration.StatusChange;
 import io.muster.session.TrainingSession;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.muster.common.ForbiddenException;
 import io.muster.common.InvalidInputException;
-import io.muster.roster.RegistrationStatus;
+import io.muster.registration.RegistrationStatus;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;

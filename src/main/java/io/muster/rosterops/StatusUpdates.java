@@ -1,6 +1,6 @@
 package io.muster.rosterops;
 
-import static io.muster.roster.RegistrationStatus.*;
+import static io.muster.registration.RegistrationStatus.*;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,10 +13,12 @@ import java.util.Set;
 import io.muster.common.ProcessTransactions;
 import io.muster.lifecycle.AttendanceService;
 import io.muster.people.PeopleService;
-import io.muster.registration.RegistrationService;
-import io.muster.roster.Registration;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
+import io.muster.registration.Answers;
+import io.muster.registration.Approvals;
+import io.muster.registration.Bookings;
+import io.muster.registration.Registration;
+import io.muster.registration.RegistrationStatus;
+import io.muster.registration.RosterService;
 import io.muster.session.SessionService;
 import org.springframework.stereotype.Service;
 
@@ -44,16 +46,20 @@ public class StatusUpdates {
     private final SessionService sessions;
     private final PeopleService people;
     private final RosterService roster;
-    private final RegistrationService registrations;
+    private final Bookings bookings;
+    private final Answers answers;
+    private final Approvals approvals;
     private final AttendanceService attendance;
     private final ProcessTransactions transactions;
 
     StatusUpdates(SessionService sessions, PeopleService people, RosterService roster,
-            RegistrationService registrations, AttendanceService attendance, ProcessTransactions transactions) {
+            Bookings bookings, Answers answers, Approvals approvals, AttendanceService attendance, ProcessTransactions transactions) {
         this.sessions = sessions;
         this.people = people;
         this.roster = roster;
-        this.registrations = registrations;
+        this.bookings = bookings;
+        this.answers = answers;
+        this.approvals = approvals;
         this.attendance = attendance;
         this.transactions = transactions;
     }
@@ -117,16 +123,16 @@ public class StatusUpdates {
     private RegistrationStatus apply(long sessionId, long registrationId, String username, RegistrationStatus to,
             String reason, String actor) {
         return switch (to) {
-            case CANCELLED -> registrations.cancel(registrationId, actor, true, reason).status();
+            case CANCELLED -> bookings.cancel(registrationId, actor, true, reason).status();
             case ATTENDED, ABSENT -> transactions.run(() -> {
                 attendance.record(sessionId, List.of(new AttendanceService.Line(username, to)), actor, true);
                 return roster.get(registrationId).getStatus();
             });
-            case APPROVAL_DECLINED -> registrations.decideApproval(registrationId, false, reason, actor).status();
-            case DECLINED -> registrations.decline(registrationId, actor, true).status();
+            case APPROVAL_DECLINED -> approvals.decideApproval(registrationId, false, reason, actor).status();
+            case DECLINED -> answers.decline(registrationId, actor, true).status();
             case REGISTERED -> roster.get(registrationId).getStatus() == NEEDS_APPROVAL
-                    ? registrations.decideApproval(registrationId, true, reason, actor).status()
-                    : registrations.accept(registrationId, actor, true).status();
+                    ? approvals.decideApproval(registrationId, true, reason, actor).status()
+                    : answers.accept(registrationId, actor, true).status();
             default -> throw new IllegalStateException("No manual step to " + to);
         };
     }

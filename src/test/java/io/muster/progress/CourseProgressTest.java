@@ -1,6 +1,6 @@
 package io.muster.progress;
 
-import static io.muster.roster.RegistrationStatus.*;
+import static io.muster.registration.RegistrationStatus.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -3,13 +3,13 @@ package io.muster.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.muster.registration.internal.RegistrationProcess;
+import io.muster.registration.internal.RegistrationRepository;
 import io.muster.registration.internal.WaitlistPromotionProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.muster.roster.RegistrationRepository;
 import io.muster.security.MusterGroups;
 import io.muster.support.Api;
 import io.muster.support.Fixtures;

@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.muster.roster.Registration;
-import io.muster.roster.RegistrationMethod;
-import io.muster.roster.RegistrationRepository;
-import io.muster.roster.RegistrationStatus;
+import io.muster.registration.Registration;
+import io.muster.registration.RegistrationMethod;
+import io.muster.registration.internal.RegistrationRepository;
+import io.muster.registration.RegistrationStatus;
 import io.muster.people.PersonRepository;
 import io.muster.security.MusterGroups;
 import io.muster.support.Api;

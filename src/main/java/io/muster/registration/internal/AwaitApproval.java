@@ -4,8 +4,8 @@ import static io.muster.registration.internal.RegistrationProcess.*;
 
 import io.muster.common.Times;
 import io.muster.people.PeopleService;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
+import io.muster.registration.RegistrationStatus;
+import io.muster.registration.RosterService;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -3,7 +3,7 @@ package io.muster.registration.internal;
 import io.muster.enrolment.EnrolmentService;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
-import io.muster.roster.RegistrationMethod;
+import io.muster.registration.RegistrationMethod;
 import io.muster.rules.Decisions;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;

@@ -2,7 +2,7 @@ package io.muster.registration.internal;
 
 import static io.muster.registration.internal.RegistrationProcess.REGISTRATION_ID;
 
-import io.muster.roster.RosterService;
+import io.muster.registration.RosterService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

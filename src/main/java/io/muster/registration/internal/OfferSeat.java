@@ -4,7 +4,7 @@ import static io.muster.registration.internal.WaitlistPromotionProcess.*;
 
 import java.util.Date;
 
-import io.muster.roster.RosterService;
+import io.muster.registration.RosterService;
 import io.muster.rules.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

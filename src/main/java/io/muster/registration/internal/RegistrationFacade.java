@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import io.muster.registration.OpenApproval;
 import io.muster.registration.internal.RegistrationProcess.Request;
-import io.muster.roster.RegistrationMethod;
-import io.muster.roster.RegistrationStatus;
+import io.muster.registration.RegistrationMethod;
+import io.muster.registration.RegistrationStatus;
 import io.muster.security.Accounts;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;

@@ -5,8 +5,8 @@ import java.util.Set;
 
 import io.muster.notification.MailType;
 import io.muster.process.Variable;
-import io.muster.roster.RegistrationMethod;
-import io.muster.roster.RegistrationStatus;
+import io.muster.registration.RegistrationMethod;
+import io.muster.registration.RegistrationStatus;
 import io.muster.rules.Decisions;
 
 /** Everything the code knows about bpmn/registration.bpmn: its key, element ids, messages, variables. */

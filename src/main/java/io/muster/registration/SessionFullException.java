@@ -1,4 +1,4 @@
-package io.muster.roster;
+package io.muster.registration;
 
 import io.muster.common.ConflictException;
 

@@ -1,4 +1,4 @@
-package io.muster.roster;
+package io.muster.registration.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.muster.common.NotFoundException;
 import io.muster.session.CalendarChanges;
+import io.muster.session.SessionStatus;
 import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * across threads and nodes; the database's check constraint stays the last guard.
  */
 @Component
-class SeatLedger {
+public class SeatLedger {
 
     private final EntityManager em;
     private final CalendarChanges calendar;
@@ -26,7 +27,7 @@ class SeatLedger {
     }
 
     /** Locks the session row until the transaction ends and reads its seats. */
-    SessionSeats lock(long sessionId) {
+    public SessionSeats lock(long sessionId) {
         em.flush();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -39,18 +40,18 @@ class SeatLedger {
         Object[] row = rows.get(0);
         long queued = em.createQuery("""
                 select count(r) from Registration r
-                where r.sessionId = :id and r.status = io.muster.roster.RegistrationStatus.WAITING_LIST""", Long.class)
+                where r.sessionId = :id and r.status = io.muster.registration.RegistrationStatus.WAITING_LIST""", Long.class)
                 .setParameter("id", sessionId).getSingleResult();
         return new SessionSeats(sessionId, row[0] == null ? null : ((Number) row[0]).intValue(),
-                ((Number) row[1]).intValue(), (Boolean) row[2], (String) row[3], instant(row[4]), instant(row[5]),
+                ((Number) row[1]).intValue(), (Boolean) row[2], SessionStatus.valueOf((String) row[3]), instant(row[4]), instant(row[5]),
                 queued);
     }
 
-    void take(long sessionId) {
+    public void take(long sessionId) {
         change(sessionId, 1);
     }
 
-    void release(long sessionId) {
+    public void release(long sessionId) {
         change(sessionId, -1);
     }
 

@@ -1,12 +1,16 @@
-package io.muster.roster;
+package io.muster.registration.internal;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.muster.registration.Registration;
+import io.muster.registration.RegistrationStatus;
+import io.muster.registration.RosterService;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+/** The registrations as stored; only the booking module reads and writes them. */
 public interface RegistrationRepository extends JpaRepository<Registration, Long> {
 
     // Queries on hot paths are written out: Hibernate caches a written query's translation to
@@ -18,14 +22,14 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
     // taking them as a parameter: Hibernate does not cache the translation of a query with a list
     // parameter. RegistrationRepositoryTest keeps them in step with RegistrationStatus.ENDED.
     @Query("select r from Registration r where r.sessionId = :sessionId and r.personId = :personId"
-            + " and r.status not in (io.muster.roster.RegistrationStatus.DECLINED,"
-            + " io.muster.roster.RegistrationStatus.APPROVAL_DECLINED, io.muster.roster.RegistrationStatus.CANCELLED)")
+            + " and r.status not in (io.muster.registration.RegistrationStatus.DECLINED,"
+            + " io.muster.registration.RegistrationStatus.APPROVAL_DECLINED, io.muster.registration.RegistrationStatus.CANCELLED)")
     Optional<Registration> findLive(Long sessionId, Long personId);
 
-    @Query("select new io.muster.roster.RosterService$LiveRegistration(r.id, r.sessionId, r.status)"
+    @Query("select new io.muster.registration.RosterService$LiveRegistration(r.id, r.sessionId, r.status)"
             + " from Registration r where r.personId = :personId and r.status not in ("
-            + "io.muster.roster.RegistrationStatus.DECLINED, io.muster.roster.RegistrationStatus.APPROVAL_DECLINED,"
-            + " io.muster.roster.RegistrationStatus.CANCELLED)")
+            + "io.muster.registration.RegistrationStatus.DECLINED, io.muster.registration.RegistrationStatus.APPROVAL_DECLINED,"
+            + " io.muster.registration.RegistrationStatus.CANCELLED)")
     List<RosterService.LiveRegistration> findLiveValues(Long personId);
 
     /**
@@ -71,7 +75,7 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
 
     /** How many wait ahead of a place in the queue: first come, first served, as the promotion takes them. */
     @Query("select count(r) from Registration r where r.sessionId = :sessionId"
-            + " and r.status = io.muster.roster.RegistrationStatus.WAITING_LIST"
+            + " and r.status = io.muster.registration.RegistrationStatus.WAITING_LIST"
             + " and (r.requestedAt < :requestedAt or (r.requestedAt = :requestedAt and r.id < :id))")
     long countQueuedAhead(Long sessionId, java.time.Instant requestedAt, Long id);
 

@@ -1,4 +1,4 @@
-package io.muster.roster;
+package io.muster.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,6 @@
-package io.muster.roster;
+package io.muster.registration;
 
-import static io.muster.roster.RegistrationStatus.*;
+import static io.muster.registration.RegistrationStatus.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

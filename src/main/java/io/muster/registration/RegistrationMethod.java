@@ -1,4 +1,4 @@
-package io.muster.roster;
+package io.muster.registration;
 
 /** How a registration came about, shown to admins. */
 public enum RegistrationMethod {

@@ -1,6 +1,8 @@
-package io.muster.roster;
+package io.muster.registration.internal;
 
 import java.time.Instant;
+
+import io.muster.session.SessionStatus;
 
 /**
  * A session's seats as the roster sees them while holding the session row's lock.
@@ -9,10 +11,10 @@ import java.time.Instant;
  * @param seatsTaken seats held by registrations and open offers
  * @param queued     registrations on the waiting list
  */
-public record SessionSeats(long sessionId, Integer capacity, int seatsTaken, boolean waitingList, String status,
+public record SessionSeats(long sessionId, Integer capacity, int seatsTaken, boolean waitingList, SessionStatus status,
         Instant startsAt, Instant endsAt, long queued) {
 
-    boolean hasFreeSeat() {
+    public boolean hasFreeSeat() {
         return capacity == null || seatsTaken < capacity;
     }
 }

@@ -1,4 +1,4 @@
-package io.muster.roster;
+package io.muster.registration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import io.muster.registration.RegistrationStatus;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.data.jpa.repository.Query;

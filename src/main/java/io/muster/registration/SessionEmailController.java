@@ -1,4 +1,4 @@
-package io.muster.notification;
+package io.muster.registration;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,13 +9,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.muster.common.ConflictException;
+import io.muster.notification.MailType;
+import io.muster.notification.Notifications;
 import io.muster.common.ForbiddenException;
 import io.muster.common.InvalidInputException;
 import io.muster.people.PeopleService;
 import io.muster.people.Person;
-import io.muster.roster.Registration;
-import io.muster.roster.RegistrationStatus;
-import io.muster.roster.RosterService;
 import io.muster.security.CurrentUser;
 import io.muster.session.SessionService;
 import io.muster.session.TrainingSession;

@@ -1,4 +1,4 @@
-package io.muster.roster;
+package io.muster.registration;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +15,10 @@ import java.util.function.ToIntFunction;
 import io.muster.common.ConflictException;
 import io.muster.common.NotFoundException;
 import io.muster.people.PersonLock;
+import io.muster.registration.internal.RegistrationRepository;
+import io.muster.registration.internal.SeatLedger;
+import io.muster.registration.internal.SessionSeats;
+import io.muster.session.SessionStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -169,7 +173,7 @@ public class RosterService {
     @Transactional
     public long addUninvited(long sessionId, long personId, RegistrationMethod method, String actor) {
         SessionSeats session = seats.lock(sessionId);
-        if (!"DRAFT".equals(session.status())) {
+        if (session.status() != SessionStatus.DRAFT) {
             throw new ConflictException("Learners are added uninvited only to a DRAFT session; book them instead");
         }
         return addNotInvited(sessionId, personId, method, actor, "Added to the draft session");
@@ -453,12 +457,12 @@ public class RosterService {
     }
 
     private boolean bookableNow(SessionSeats session) {
-        return "SCHEDULED".equals(session.status()) && session.startsAt().isAfter(clock.instant());
+        return session.status() == SessionStatus.SCHEDULED && session.startsAt().isAfter(clock.instant());
     }
 
     private SessionSeats openForBooking(long sessionId) {
         SessionSeats session = seats.lock(sessionId);
-        if (!"SCHEDULED".equals(session.status())) {
+        if (session.status() != SessionStatus.SCHEDULED) {
             throw new ConflictException("The session is not open for booking");
         }
         if (!session.startsAt().isAfter(clock.instant())) {
