@@ -66,6 +66,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 // the test mail server logs every new mailbox; thousands of learners would drown the report
 @TestPropertySource(properties = "logging.level.com.icegreen.greenmail=warn")
+@org.springframework.context.annotation.Import(JdbcRoundTrips.class)
 class BookingBenchmark {
 
     /** Every learner the benchmark creates has this password. */
@@ -165,7 +166,15 @@ class BookingBenchmark {
 
     /** A timed booking phase with what the database and the job executor did for it. */
     record Phase(Result result, String activity, DbCounters db, long backlogAtEnd, double drainSeconds,
-            long failedJobs) {
+            long failedJobs, Map<String, Long> roundTrips) {
+
+        /** JDBC round trips per successful call, per kind of thread that made them. */
+        String roundTripsPerCall() {
+            StringBuilder s = new StringBuilder();
+            roundTrips.forEach((kind, trips) -> s.append(s.isEmpty() ? "" : ", ").append(kind).append(' ')
+                    .append(String.format("%.1f", result.ok() == 0 ? 0.0 : (double) trips / result.ok())));
+            return s.toString();
+        }
     }
 
     @Test
@@ -246,6 +255,10 @@ class BookingBenchmark {
                     .append("\n");
             report.append("    PostgreSQL sessions (average): ").append(p.activity()).append("\n");
             report.append("    DB ").append(p.db().perUnit(r.ok(), "booking")).append("\n");
+            if (!p.roundTrips().isEmpty()) {
+                report.append("    JDBC round trips per booking (statements, commits, rollbacks) by thread: ")
+                        .append(p.roundTripsPerCall()).append("\n");
+            }
             if (p.backlogAtEnd() >= 0) {
                 report.append(String.format("    at the end still queued: %d mail jobs; all done %.1f s later;"
                         + " failed jobs: %d%n", p.backlogAtEnd(), p.drainSeconds(), p.failedJobs()));
@@ -480,6 +493,7 @@ class BookingBenchmark {
     private Phase timedPhase(String name, Load load) throws Exception {
         drainJobs(Duration.ofSeconds(180));
         DbCounters before = dbCounters();
+        Map<String, Long> tripsBefore = JdbcRoundTrips.snapshot();
         progress(name + ": " + settings.bookings() + " bookings");
         Result result;
         String activity;
@@ -489,9 +503,17 @@ class BookingBenchmark {
         }
         long backlog = pendingJobs();
         double drain = drainJobs(Duration.ofSeconds(300));
+        Map<String, Long> tripsAfter = JdbcRoundTrips.snapshot();
+        Map<String, Long> trips = new LinkedHashMap<>();
+        for (String kind : List.of(CpuMeter.REQUESTS, CpuMeter.LOAD_GENERATOR, CpuMeter.JOBS)) {
+            long n = JdbcRoundTrips.between(tripsBefore, tripsAfter, kind);
+            if (n > 0) {
+                trips.put(kind, n);
+            }
+        }
         Thread.sleep(1500); // PostgreSQL publishes its counters lazily
         DbCounters db = dbCounters().minus(before);
-        return new Phase(result, activity, db, backlog, drain, failedJobs());
+        return new Phase(result, activity, db, backlog, drain, failedJobs(), trips);
     }
 
     /**
@@ -620,7 +642,7 @@ class BookingBenchmark {
             closeAll(clients); // a closing backend reports its counters at once
             Thread.sleep(1500);
             DbCounters db = dbCounters().minus(before);
-            return new Phase(result, activity, db, -1, 0, 0);
+            return new Phase(result, activity, db, -1, 0, 0, Map.of());
         } finally {
             closeAll(clients);
         }

@@ -65,7 +65,7 @@ final class CpuMeter {
     static final String LOAD_GENERATOR = "load generator";
     static final String OTHER = "other threads";
 
-    private static String category(String threadName) {
+    static String category(String threadName) {
         if (threadName.startsWith("http-nio")) {
             return REQUESTS;
         }
