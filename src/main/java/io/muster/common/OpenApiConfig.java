@@ -102,12 +102,26 @@ class OpenApiConfig {
         if (method != PathItem.HttpMethod.GET) {
             problem(responses, "409", "Refused by the current state (e.g. full, already booked); nothing changed");
         }
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().containsKey(
+                        org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            problem(responses, "413", "The file is larger than the upload limit (MUSTER_UPLOAD_MAX_SIZE)");
+        }
+        // refusals a controller declares itself, by status and description only, answer problem+json too
+        responses.forEach((status, response) -> {
+            if (status.startsWith("4") && response.getContent() == null) {
+                response.setContent(problemContent());
+            }
+        });
     }
 
     private static void problem(ApiResponses responses, String status, String description) {
-        responses.putIfAbsent(status, new ApiResponse().description(description).content(new Content()
-                .addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+        responses.putIfAbsent(status, new ApiResponse().description(description).content(problemContent()));
+    }
+
+    private static Content problemContent() {
+        return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
     }
 
     private static Schema<?> problemSchema() {

@@ -76,6 +76,8 @@ class CourseItemController {
     /** The file is the request body as it is, its type the Content-Type header, its name a parameter. */
     @PutMapping("/api/me/course-items/{itemId}/upload")
     @Operation(summary = "Upload your file for a course item")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "413",
+            description = "The file is larger than the upload limit (MUSTER_UPLOAD_MAX_SIZE)")
     CourseItems.Stored upload(@PathVariable long itemId, @RequestParam(required = false) String fileName,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream body) {
         return items.submitUpload(itemId, CurrentUser.username(), fileName, contentType, body);

@@ -83,7 +83,11 @@ class MyLearning {
 
     @Transactional(readOnly = true)
     Overview of(String username) {
-        Person me = people.get(username);
+        // an account without a learner profile (an admin's, say) has no courses: an empty page, not a 404
+        Person me = people.find(username).orElse(null);
+        if (me == null) {
+            return new Overview(List.of(), List.of(), List.of(), Map.of());
+        }
         Map<Long, Enrolment> enrolled = enrolments.enrolmentsOf(me.getId()).stream()
                 .filter(e -> !e.getStatus().isEnded())
                 .collect(Collectors.toMap(Enrolment::getCourseId, Function.identity(), (a, b) -> a));

@@ -13,6 +13,8 @@ import java.util.Locale;
 import io.muster.common.Times;
 import io.muster.people.PeopleService;
 import io.muster.security.CurrentUser;
+import jakarta.servlet.RequestDispatcher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -48,9 +50,17 @@ public class PageContext {
             return cached;
         }
         String username = CurrentUser.username();
-        Viewer viewer = people.find(username == null ? "" : username)
-                .map(p -> new Viewer(username, p.getName(), zone(p.getTimeZone()), true))
-                .orElseGet(() -> new Viewer(username, username, organisationZone, false));
+        Viewer withoutProfile = new Viewer(username, username, organisationZone, false);
+        Viewer viewer;
+        if (request != null && Integer.valueOf(HttpStatus.SERVICE_UNAVAILABLE.value())
+                .equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST))) {
+            // the page that says the database is away must not wait for it
+            viewer = withoutProfile;
+        } else {
+            viewer = people.find(username == null ? "" : username)
+                    .map(p -> new Viewer(username, p.getName(), zone(p.getTimeZone()), true))
+                    .orElse(withoutProfile);
+        }
         if (request != null) {
             request.setAttribute(VIEWER, viewer, RequestAttributes.SCOPE_REQUEST);
         }

@@ -1,12 +1,8 @@
 package io.muster.calendarreply;
 
-import static io.muster.support.CalendarParts.calendarOf;
-import static io.muster.support.CalendarParts.eventOf;
-import static io.muster.support.CalendarParts.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.muster.support.Api;
+import io.muster.support.CalendarParts;
 import io.muster.support.EmbeddedServices;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
@@ -23,17 +20,8 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.PartStat;
-import net.fortuna.ical4j.model.property.Attendee;
-import net.fortuna.ical4j.model.property.Method;
-import net.fortuna.ical4j.model.property.Organizer;
-import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Uid;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
@@ -65,12 +53,12 @@ class CalendarReplyIT {
         Mailbox.awaitSubjects(accepting + "@example.org", 1);
         Mailbox.awaitSubjects(declining + "@example.org", 1);
 
-        deliverToMuster(junk());
-        deliverToMuster(replyTo(accepting, PartStat.ACCEPTED));
+        CalendarParts.deliverToMuster(junk());
+        CalendarParts.deliverToMuster(CalendarParts.replyTo(accepting, PartStat.ACCEPTED));
         // some clients and gateways send no Message-ID: the reply still counts
-        MimeMessage anonymous = replyTo(declining, PartStat.DECLINED);
+        MimeMessage anonymous = CalendarParts.replyTo(declining, PartStat.DECLINED);
         anonymous.removeHeader("Message-ID");
-        deliverToMuster(anonymous);
+        CalendarParts.deliverToMuster(anonymous);
         runThePoll();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "REGISTERED".equals(status(accepting, acceptingId))
@@ -98,37 +86,6 @@ class CalendarReplyIT {
         }
     }
 
-    /** What a calendar client sends when its user answers the invitation: METHOD:REPLY for the same UID. */
-    private static MimeMessage replyTo(String learner, PartStat answer) throws Exception {
-        String email = learner + "@example.org";
-        VEvent invitation = eventOf(calendarOf(Mailbox.to(email).get(0), "REQUEST"));
-        VEvent reply = new VEvent(invitation.getDateTimeStart().getDate(),
-                invitation.getDateTimeEnd().getDate(), value(invitation, "SUMMARY"));
-        reply.add(new Uid(value(invitation, "UID")));
-        reply.add(new Sequence(Integer.parseInt(value(invitation, "SEQUENCE"))));
-        reply.add(new Organizer(URI.create("mailto:" + EmbeddedServices.MAIL_FROM)));
-        Attendee attendee = new Attendee(URI.create("mailto:" + email));
-        attendee.add(answer);
-        reply.add(attendee);
-        Calendar calendar = new Calendar().withProdId("-//Example Calendar Client//EN").withDefaults()
-                .withProperty(new Method(Method.VALUE_REPLY)).withComponent(reply).getFluentTarget();
-
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress(email));
-        message.setRecipients(Message.RecipientType.TO, EmbeddedServices.MAIL_FROM);
-        message.setSubject((answer == PartStat.ACCEPTED ? "Accepted: " : "Declined: ") + value(invitation, "SUMMARY"));
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(learner + " has answered.", "UTF-8");
-        MimeBodyPart ics = new MimeBodyPart();
-        ics.setContent(calendar.toString(), "text/calendar; charset=UTF-8; method=REPLY");
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(ics);
-        message.setContent(alternative);
-        message.saveChanges();
-        return message;
-    }
-
     private static MimeMessage junk() throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress("spam@example.net"));
@@ -137,10 +94,6 @@ class CalendarReplyIT {
         message.setText("Not a calendar reply.");
         message.saveChanges();
         return message;
-    }
-
-    private static void deliverToMuster(MimeMessage message) {
-        EmbeddedServices.mail().getUserManager().getUserByEmail(EmbeddedServices.MAIL_FROM).deliver(message);
     }
 
     /** The subjects in a folder of Muster's mailbox, read over IMAP like any mail client. */

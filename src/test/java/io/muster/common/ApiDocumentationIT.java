@@ -103,6 +103,9 @@ class ApiDocumentationIT {
                 .contains("400", "401", "403", "404", "409");
         // nothing to look up, nothing to conflict with: only the sign-in refusals
         assertThat(responses("get", "/api/courses")).containsOnly("200", "401", "403");
+        // a file upload may be too large; nothing else is
+        assertThat(responses("put", "/api/me/course-items/{itemId}/upload")).contains("413");
+        assertThat(responses("post", "/api/sessions/{sessionId}/registrations")).doesNotContain("413");
     }
 
     @Test

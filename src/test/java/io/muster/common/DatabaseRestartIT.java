@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * PostgreSQL restarted under Muster: while it is down, requests are answered 503 problem+json with
- * Retry-After (never 500) and change nothing; once it is back, the same node serves again, with no
- * restart of its own, and the engine's jobs run again.
+ * PostgreSQL restarted under Muster: while it is down, requests are answered 503 problem+json (an
+ * HTML page for pages) with Retry-After (never 500) and change nothing; once it is back, the same
+ * node serves again, with no restart of its own, and the engine's jobs run again.
  */
 @IntegrationTest
 class DatabaseRestartIT {
@@ -26,6 +26,7 @@ class DatabaseRestartIT {
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired JdbcTemplate jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     @Test
     void whileTheDatabaseRestartsRequestsAre503WithRetryAfterAndAfterItEverythingWorksAgain() {
@@ -36,10 +37,14 @@ class DatabaseRestartIT {
         assertThat(api.get(learner, Api.passwordOf(learner), "/api/me/sessions").status()).isEqualTo(200);
         assertThat(api.get(late, Api.passwordOf(late), "/api/me/sessions").status()).isEqualTo(200);
         List<Api.Response> duringOutage = new ArrayList<>();
+        io.muster.support.PageClient browser = new io.muster.support.PageClient("http://localhost:" + port)
+                .signIn(learner, Api.passwordOf(learner));
+        List<java.net.http.HttpResponse<String>> pagesDuringOutage = new ArrayList<>();
 
         EmbeddedServices.restartPostgres(() -> {
             duringOutage.add(api.post(late, Api.passwordOf(late), "/api/sessions/" + session + "/registrations", null));
             duringOutage.add(api.get(learner, Api.passwordOf(learner), "/api/me/sessions"));
+            pagesDuringOutage.add(browser.get("/sessions"));
         });
 
         assertThat(duringOutage).allSatisfy(answer -> {
@@ -47,6 +52,13 @@ class DatabaseRestartIT {
             assertThat(answer.headers().getFirst("Content-Type")).startsWith("application/problem+json");
             assertThat(answer.headers().getFirst("Retry-After")).isEqualTo("5");
             assertThat(answer.body().get("detail").asText()).contains("try again");
+        });
+        // a page answers the same as an HTML page a person can read
+        assertThat(pagesDuringOutage).allSatisfy(page -> {
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(page.body()).contains("try again").doesNotContain("Whitelabel");
         });
         // the node reconnects by itself: the pool's next connection, the engine's next job
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))

@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * every role, signed in on the login form. "ok" is the page (200), "no" a refusal (403, or 404 for
  * what the viewer may not know exists), "login" the way to the sign-in form, "sessions" the way to
  * the sessions page. The learner owns
- * the registration the paths name; "other" is another learner; "trainer" trains the session.
+ * the registration the paths name; "other" is another learner; "trainer" trains the session;
+ * "otherTrainer" trains other sessions only.
  */
 @IntegrationTest
 class PageMatrixIT {
@@ -37,45 +38,45 @@ class PageMatrixIT {
     /** Per page: its path pattern, then one cell per role in the order of {@link Roles#ALL}. */
     private static final String[][] MATRIX = {
             // learners start on their sessions; everyone else on the start page that lists their tools
-            {"/", "login", "sessions", "sessions", "ok", "ok", "ok", "ok", "ok"},
-            {"/sessions", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-            {"/sessions/{session}", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-            {"/me/registrations", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-            // the test's admin is an account without a learner profile: it has no courses to show (404)
-            {"/me/courses", "login", "ok", "ok", "ok", "ok", "ok", "ok", "no"},
-            {"/registrations/{registration}", "login", "ok", "no", "no", "no", "no", "ok", "ok"},
-            {"/registrations/{registration}/calendar.ics", "login", "ok", "no", "no", "no", "no", "ok", "ok"},
-            {"/registrations/{registration}/cancel", "login", "ok", "no", "no", "no", "no", "ok", "ok"},
-            {"/trainer/sessions", "login", "no", "no", "ok", "no", "no", "no", "ok"},
-            {"/trainer/sessions/{session}", "login", "no", "no", "ok", "no", "no", "no", "ok"},
-            {"/admin/sessions", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/sessions/new", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/sessions/{session}", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/sessions/{session}/edit", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/sessions/{session}/roster", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/sessions/{session}/roster.xlsx", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/sessions/{session}/roster/add", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/sessions/{session}/cancel", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/approvals", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/courses", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/courses/new", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/courses/{course}", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/courses/{course}/edit", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/courses/{course}/items/{item}/remove", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/keys", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/keys/new", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/keys/{key}", "login", "no", "no", "no", "no", "no", "ok", "ok"},
-            {"/admin/people", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/people/new", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/people/{learner}/edit", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/segments", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/segments/new", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/segments/{segment}", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/segments/{segment}/delete", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/pathways", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/pathways/new", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/pathways/{pathway}", "login", "no", "no", "no", "no", "no", "no", "ok"},
-            {"/admin/pathways/{pathway}/delete", "login", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/", "login", "sessions", "sessions", "ok", "ok", "ok", "ok", "ok", "ok"},
+            {"/sessions", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+            {"/sessions/{session}", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+            {"/me/registrations", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+            // the test's admin is an account without a learner profile: an empty list, like anyone with no courses
+            {"/me/courses", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+            {"/registrations/{registration}", "login", "ok", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/registrations/{registration}/calendar.ics", "login", "ok", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/registrations/{registration}/cancel", "login", "ok", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/trainer/sessions", "login", "no", "no", "ok", "ok", "no", "no", "no", "ok"},
+            {"/trainer/sessions/{session}", "login", "no", "no", "ok", "no", "no", "no", "no", "ok"},
+            {"/admin/sessions", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/sessions/new", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/sessions/{session}", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/sessions/{session}/edit", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/sessions/{session}/roster", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/sessions/{session}/roster.xlsx", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/sessions/{session}/roster/add", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/sessions/{session}/cancel", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/approvals", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/courses", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/courses/new", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/courses/{course}", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/courses/{course}/edit", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/courses/{course}/items/{item}/remove", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/keys", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/keys/new", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/keys/{key}", "login", "no", "no", "no", "no", "no", "no", "ok", "ok"},
+            {"/admin/people", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/people/new", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/people/{learner}/edit", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/segments", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/segments/new", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/segments/{segment}", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/segments/{segment}/delete", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/pathways", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/pathways/new", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/pathways/{pathway}", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            {"/admin/pathways/{pathway}/delete", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
     };
 
     @Autowired Api api;

@@ -9,9 +9,12 @@ import io.muster.security.MusterGroups;
 /** The roles of the authorization matrices, each with a person to sign in as. */
 public final class Roles {
 
-    /** Column order: signed out, the learner who owns the data, another learner, then the staff roles. */
-    public static final List<String> ALL = List.of("anonymous", "learner", "other", "trainer", "approver",
-            "analyst", "manager", "admin");
+    /**
+     * Column order: signed out, the learner who owns the data, another learner, the session's
+     * trainer, a trainer of other sessions, then the staff roles.
+     */
+    public static final List<String> ALL = List.of("anonymous", "learner", "other", "trainer", "otherTrainer",
+            "approver", "analyst", "manager", "admin");
 
     private Roles() {
     }
@@ -22,6 +25,7 @@ public final class Roles {
         users.put("learner", fixtures.learner());
         users.put("other", fixtures.learner());
         users.put("trainer", trainer);
+        users.put("otherTrainer", api.createPerson(Api.unique("trainer"), MusterGroups.TRAINERS, Map.of()));
         users.put("approver", api.createPerson(Api.unique("approver"), MusterGroups.APPROVERS, Map.of()));
         users.put("analyst", api.createPerson(Api.unique("analyst"), MusterGroups.ANALYSTS, Map.of()));
         users.put("manager", api.createPerson(Api.unique("manager"), MusterGroups.ENROLMENT_MANAGERS, Map.of()));
