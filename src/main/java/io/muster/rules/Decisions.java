@@ -123,9 +123,12 @@ public class Decisions {
     }
 
     private String latestId(String key) {
-        DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-                .latestVersion().singleResult();
-        return latest.getId();
+        return latestDefinition(key).getId();
+    }
+
+    private DecisionDefinition latestDefinition(String key) {
+        return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
+                .singleResult();
     }
 
     private DmnDecision parse(String decisionDefinitionId, String key) {
@@ -292,7 +295,7 @@ public class Decisions {
      * One version of a decision table, parsed: the latest deployed one, exactly as the live paths
      * evaluate it, or a proposed one that is deployed nowhere.
      */
-    public record Table(String key, String definitionId, DmnDecision decision) {
+    public record Table(String key, String definitionId, int version, DmnDecision decision) {
     }
 
     /** An answer and the id of the DMN rule that gave it (null when no rule matched). */
@@ -320,16 +323,17 @@ public class Decisions {
 
     /** The latest deployed version of a table, the very object the live paths evaluate. */
     public Table latest(String key) {
-        String tableId = latestId(key);
+        DecisionDefinition latest = latestDefinition(key);
+        String tableId = latest.getId();
         DmnDecision decision = REGISTRATION_ELIGIBILITY.equals(key)
                 ? (DmnDecision) repositoryService.getDecisionDefinition(tableId)
                 : parsedTables.computeIfAbsent(tableId, id -> parse(id, key));
-        return new Table(key, tableId, decision);
+        return new Table(key, tableId, latest.getVersion(), decision);
     }
 
     /** A proposed table, parsed by the DMN engine the live paths use; deployed nowhere. */
     public Table proposed(String key, byte[] model) {
-        return new Table(key, null, readOnlyDmn.parseDecision(key, new java.io.ByteArrayInputStream(model)));
+        return new Table(key, null, 0, readOnlyDmn.parseDecision(key, new java.io.ByteArrayInputStream(model)));
     }
 
     /** An output Muster reads: its FEEL type, whether every answer needs it, the values Muster understands (empty: any). */
