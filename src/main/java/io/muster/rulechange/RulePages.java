@@ -52,7 +52,7 @@ class RulePages {
         try {
             RulePreview.Result result = rules.preview(decision, table, new RulePreview.Paging(offset, PAGE, PEOPLE_SHOWN));
             model.addAttribute("result", result);
-            model.addAttribute("content", Base64.getEncoder().encodeToString(table));
+            model.addAttribute("proposedFile", Base64.getEncoder().encodeToString(table));
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("refused", e.getMessage());

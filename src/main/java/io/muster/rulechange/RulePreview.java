@@ -226,7 +226,9 @@ class RulePreview {
         }
 
         void add(Answer[] both, String username) {
-            add(both, List.of(username));
+            if (!both[0].outcome().equals(both[1].outcome())) {
+                add(both, List.of(username));
+            }
         }
 
         /** Counts the people if their outcome changes; people whose outcome stays are not kept. */

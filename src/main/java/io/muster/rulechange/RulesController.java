@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,7 +43,7 @@ class RulesController {
      * sessions (or the next auto-enrol run's candidates), deploys nothing, records nothing, and
      * answers the people whose outcome would change, a page of sessions (or courses) at a time.
      */
-    @PostMapping(path = "/api/rules/{decisionKey}/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/rules/{decisionKey}/preview")
     @Operation(summary = "Preview whom a changed decision table would affect, without deploying it")
     RulePreview.Result preview(@PathVariable String decisionKey,
             @Parameter(description = "The .dmn file, as Camunda Modeler saves it") @RequestPart("file") MultipartFile file,
@@ -55,7 +54,7 @@ class RulesController {
         return rules.preview(decisionKey, bytes(file), new RulePreview.Paging(offset, limit, people));
     }
 
-    @PostMapping(path = "/api/rules/{decisionKey}/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/rules/{decisionKey}/deployments")
     @Operation(summary = "Deploy a changed decision table, recording who and why")
     @ApiResponse(responseCode = "201", description = "Deployed: every node uses it from the next evaluation on")
     ResponseEntity<RuleVersions.Version> deploy(@PathVariable String decisionKey,
@@ -77,7 +76,10 @@ class RulesController {
         return rules.diff(decisionKey, from, to);
     }
 
-    /** A body that is no readable multipart form. */
+    /**
+     * A body that is no readable multipart form. The mappings take any content type, so that a
+     * caller who may not use them hears 403 before anything about their body (see security).
+     */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail unreadable(MultipartException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -8,12 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Changed versions of the project's decision tables, edited as an analyst would in Camunda Modeler. */
-final class RuleTables {
+public final class RuleTables {
 
     private RuleTables() {
     }
 
-    static String original(String key) {
+    public static String original(String key) {
         try {
             return Files.readString(Path.of("dmn", key + ".dmn"));
         } catch (IOException e) {
@@ -22,7 +22,7 @@ final class RuleTables {
     }
 
     /** The table with one more rule on top: its input entries and output entries in column order. */
-    static String withFirstRule(String xml, String id, String[] inputs, String[] outputs) {
+    public static String withFirstRule(String xml, String id, String[] inputs, String[] outputs) {
         StringBuilder rule = new StringBuilder("<rule id=\"" + id + "\">\n");
         for (int i = 0; i < inputs.length; i++) {
             rule.append("<inputEntry id=\"").append(id).append("_in").append(i).append("\"><text>")
@@ -38,7 +38,7 @@ final class RuleTables {
     }
 
     /** The table with the input expression of one column (by its input id) replaced, and its allowed values dropped. */
-    static String withInputExpression(String xml, String inputId, String expression, String typeRef) {
+    public static String withInputExpression(String xml, String inputId, String expression, String typeRef) {
         Pattern input = Pattern.compile("(?s)(<input id=\"" + Pattern.quote(inputId) + "\".*?<inputExpression[^>]*typeRef=\")"
                 + "[^\"]*(\"[^>]*>\\s*<text>)[^<]*(</text>\\s*</inputExpression>)(\\s*<inputValues.*?</inputValues>)?");
         Matcher m = input.matcher(xml);
