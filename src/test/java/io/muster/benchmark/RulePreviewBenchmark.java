@@ -21,15 +21,8 @@ import io.muster.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Previewing a changed table against a large organisation: 10,000 persons (four departments, 20
@@ -136,23 +129,13 @@ class RulePreviewBenchmark {
         jdbc.execute("analyze");
     }
 
-    private JsonNode preview(String analyst, String key, String table) throws Exception {
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(table.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return key + ".dmn";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.setBasicAuth(analyst, Api.passwordOf(analyst));
-        ResponseEntity<String> answer = rest.exchange("/api/rules/" + key + "/preview", HttpMethod.POST,
-                new HttpEntity<>(parts, headers), String.class);
-        if (answer.getStatusCode().value() != 200) {
-            throw new IllegalStateException("Preview refused: " + answer.getBody());
+    private JsonNode preview(String analyst, String key, String table) {
+        Api.Response answer = RuleTables.upload(rest, json, analyst, Api.passwordOf(analyst),
+                "/api/rules/" + key + "/preview", table, null);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("Preview refused: " + answer.text());
         }
-        return json.readTree(answer.getBody());
+        return answer.body();
     }
 
 }

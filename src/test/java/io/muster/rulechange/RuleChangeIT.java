@@ -29,7 +29,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
@@ -374,27 +373,7 @@ class RuleChangeIT {
     }
 
     private Api.Response multipart(String user, String path, String table, String comment) {
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(table.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "table.dmn";
-            }
-        });
-        if (comment != null) {
-            parts.add("comment", comment);
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.setBasicAuth(user, Api.passwordOf(user));
-        ResponseEntity<String> answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
-        try {
-            String text = answer.getBody();
-            return new Api.Response(answer.getStatusCode().value(),
-                    text == null ? json.nullNode() : json.readTree(text), answer.getHeaders(), text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return RuleTables.upload(rest, json, user, Api.passwordOf(user), path, table, comment);
     }
 
     /** What Camunda Modeler does: a deployment straight through the engine's REST API. */

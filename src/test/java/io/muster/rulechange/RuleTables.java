@@ -4,8 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.muster.support.Api;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** Changed versions of the project's decision tables, edited as an analyst would in Camunda Modeler. */
 public final class RuleTables {
@@ -51,5 +63,31 @@ public final class RuleTables {
 
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Posts a table to the rules API as a multipart form (the file, and a comment when given), as a user. */
+    public static Api.Response upload(TestRestTemplate rest, ObjectMapper json, String user, String password,
+            String path, String table, String comment) {
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(table.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "table.dmn";
+            }
+        });
+        if (comment != null) {
+            parts.add("comment", comment);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.setBasicAuth(user, password);
+        ResponseEntity<String> answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+        try {
+            String text = answer.getBody();
+            return new Api.Response(answer.getStatusCode().value(),
+                    text == null ? json.nullNode() : json.readTree(text), answer.getHeaders(), text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
