@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
 class TableCheck {
 
     /** FEEL, the engine's default; Muster checks no other expression language. */
-    private static final Set<String> FEEL = Set.of("feel", "https://www.omg.org/spec/DMN/20191111/FEEL/",
-            "http://www.omg.org/spec/FEEL/20140401", "https://www.omg.org/spec/FEEL/20140401");
+    private static final Set<String> FEEL = Set.of("feel", "https://www.omg.org/spec/dmn/20191111/feel/",
+            "http://www.omg.org/spec/feel/20140401", "https://www.omg.org/spec/feel/20140401");
     /** Hit policies that give a single answer, which is all Muster reads. */
     private static final Set<HitPolicy> SINGLE = Set.of(HitPolicy.UNIQUE, HitPolicy.FIRST, HitPolicy.ANY,
             HitPolicy.PRIORITY);
@@ -235,8 +235,7 @@ class TableCheck {
         String effective = !blank(language) ? language
                 : table.getParentElement() instanceof Decision d && d.getParentElement() instanceof org.camunda.bpm.model.dmn.instance.Definitions defs
                         ? defs.getExpressionLanguage() : null;
-        return blank(effective) || FEEL.contains(effective.toLowerCase(java.util.Locale.ROOT))
-                || FEEL.contains(effective);
+        return blank(effective) || FEEL.contains(effective.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean blank(String text) {

@@ -121,6 +121,11 @@ class ApiDocumentationIT {
         assertThat(responses("delete", "/api/sessions/{id}")).contains("204").doesNotContain("200");
         assertThat(responses("post", "/api/auto-enrol/runs")).contains("202").doesNotContain("200");
         assertThat(responses("post", "/api/rules/{decisionKey}/deployments")).contains("201").doesNotContain("200");
+        // a changed decision table is sent as Camunda Modeler saves it: a file in a multipart form
+        for (String path : List.of("/api/rules/{decisionKey}/preview", "/api/rules/{decisionKey}/deployments")) {
+            assertThat(doc.path("paths").path(path).path("post").path("requestBody").path("content")
+                    .has("multipart/form-data")).as(path).isTrue();
+        }
     }
 
     @Test

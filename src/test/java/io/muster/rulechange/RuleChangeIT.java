@@ -75,8 +75,11 @@ class RuleChangeIT {
 
         Map<String, Set<Long>> before = calendars(p1, p2, control);
         long history = decisionHistory();
+        long deployments = jdbc.queryForObject("select count(*) from act_re_deployment", Long.class);
         Moves moves = preview(analyst, Decisions.SESSION_VISIBILITY, changed);
         assertThat(decisionHistory()).as("a preview records no decision").isEqualTo(history);
+        assertThat(jdbc.queryForObject("select count(*) from act_re_deployment", Long.class))
+                .as("a preview deploys nothing").isEqualTo(deployments);
 
         assertThat(moves.people()).containsExactlyInAnyOrder(p1, p2);
         assertThat(moves.to(p1, "HIDDEN")).contains(open).isEqualTo(before.get(p1));
