@@ -8,9 +8,12 @@ import java.util.List;
 import io.muster.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,14 +42,26 @@ class RulesController {
     }
 
     /**
+     * The form a changed table is sent in, for the API document only: the mappings name no content
+     * type, so that a caller who may not use them hears 403 before anything about their body.
+     */
+    record TableUpload(@Schema(type = "string", format = "binary", description = "The .dmn file, as Camunda Modeler saves it",
+            requiredMode = Schema.RequiredMode.REQUIRED) String file,
+            @Schema(description = "Why (deployments only), for the versions list", maxLength = RuleVersions.MAX_COMMENT)
+            String comment) {
+    }
+
+    /**
      * Evaluates the latest deployed table and the given one on today's people and upcoming
      * sessions (or the next auto-enrol run's candidates), deploys nothing, records nothing, and
      * answers the people whose outcome would change, a page of sessions (or courses) at a time.
      */
     @PostMapping("/api/rules/{decisionKey}/preview")
     @Operation(summary = "Preview whom a changed decision table would affect, without deploying it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = TableUpload.class)))
     RulePreview.Result preview(@PathVariable String decisionKey,
-            @Parameter(description = "The .dmn file, as Camunda Modeler saves it") @RequestPart("file") MultipartFile file,
+            @Parameter(hidden = true) @RequestPart("file") MultipartFile file,
             @Parameter(description = "Changed sessions (or courses) to skip") @RequestParam(defaultValue = "0") int offset,
             @Parameter(description = "Changed sessions (or courses) to answer, at most 100") @RequestParam(defaultValue = "20") int limit,
             @Parameter(description = "Usernames listed per move, at most 1000; the count is always whole")
@@ -57,9 +72,11 @@ class RulesController {
     @PostMapping("/api/rules/{decisionKey}/deployments")
     @Operation(summary = "Deploy a changed decision table, recording who and why")
     @ApiResponse(responseCode = "201", description = "Deployed: every node uses it from the next evaluation on")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = TableUpload.class)))
     ResponseEntity<RuleVersions.Version> deploy(@PathVariable String decisionKey,
-            @Parameter(description = "The .dmn file, as Camunda Modeler saves it") @RequestPart("file") MultipartFile file,
-            @Parameter(description = "Why, for the versions list") @RequestParam(required = false) String comment) {
+            @Parameter(hidden = true) @RequestPart("file") MultipartFile file,
+            @Parameter(hidden = true) @RequestParam(required = false) String comment) {
         RuleVersions.Version version = rules.deploy(decisionKey, bytes(file), comment, CurrentUser.username());
         return ResponseEntity.created(URI.create("/api/rules/" + decisionKey + "/versions")).body(version);
     }
@@ -76,10 +93,7 @@ class RulesController {
         return rules.diff(decisionKey, from, to);
     }
 
-    /**
-     * A body that is no readable multipart form. The mappings take any content type, so that a
-     * caller who may not use them hears 403 before anything about their body (see security).
-     */
+    /** A body that is no readable multipart form (the mappings take any content type: see TableUpload). */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail unreadable(MultipartException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
