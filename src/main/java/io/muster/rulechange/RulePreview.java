@@ -67,7 +67,8 @@ class RulePreview {
 
     /**
      * The differences, a page of sessions or courses at a time; pairs are the person-and-session
-     * (or candidate-and-course) combinations looked at, distinctInputs the evaluations per table.
+     * (or candidate-and-course) combinations looked at, distinctInputs the distinct inputs evaluated
+     * (each by both tables; for eligibility also those of visibility, which decides who may book).
      */
     record Result(String decisionKey, int currentVersion, String subject, long pairs, int distinctInputs,
             double seconds, long peopleChanged, int total, int offset, int limit, List<Change> changes) {
@@ -130,19 +131,34 @@ class RulePreview {
         return new Answer(v.answer().visible() ? "VISIBLE" : "HIDDEN", v.answer().reason(), v.ruleId());
     }
 
+    /**
+     * A learner books only a session they see (any other is answered as if it did not exist), so
+     * each session is put to the tables for the people the deployed visibility table shows it to.
+     */
     private void eligibility(Decisions.Table current, Decisions.Table proposed, Tally tally) {
-        List<Upcoming> sessions = upcoming.scheduledAfter(clock.instant());
+        Instant now = clock.instant();
+        List<Upcoming> sessions = upcoming.scheduledAfter(now);
         List<PersonForRules> everyone = people.everyoneForRules();
         EligibilityInputs.Bulk inputs = eligibilityInputs.forSessions(sessions);
+        Decisions.Table visibility = decisions.latest(Decisions.SESSION_VISIBILITY);
+        Map<Decisions.SessionRules, Map<Decisions.Viewer, Boolean>> sees = new HashMap<>();
         Map<Decisions.EligibilityInput, Answer[]> answers = new HashMap<>();
         for (Upcoming session : sessions) {
+            Decisions.SessionRules rules = session.rules(now);
+            Map<Decisions.Viewer, Boolean> seen = sees.computeIfAbsent(rules, r -> new HashMap<>());
             Subject s = tally.subject(session.id(), session.courseTitle() + " - " + session.title(), session.startsAt());
             for (PersonForRules person : everyone) {
+                tally.pairs++;
+                if (!seen.computeIfAbsent(person.profile().viewer(), v -> {
+                    tally.distinct++;
+                    return decisions.visibility(visibility, v, rules).answer().visible();
+                })) {
+                    continue;
+                }
                 Decisions.EligibilityInput input = inputs.selfBooking(person, session, inputs.assigned(person, session));
                 Answer[] both = answers.computeIfAbsent(input, in -> tally.evaluated(
                         () -> eligible(decisions.eligibility(current, in)),
                         () -> eligible(decisions.eligibility(proposed, in)), in::toString));
-                tally.pairs++;
                 s.add(both, person.username());
             }
         }

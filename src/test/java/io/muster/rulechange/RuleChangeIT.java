@@ -129,6 +129,8 @@ class RuleChangeIT {
         String control = fixtures.learner();
         long plain = fixtures.session(5, false, false);
         long approval = fixtures.session(5, false, true);
+        long unseen = fixtures.session(fixtures.course("SELF"), 5, false, false,
+                Map.of("departments", List.of(Api.unique("Elsewhere"))));
         String reason = "Bookings of " + manager + "'s team are paused";
         String changed = RuleTables.withFirstRule(RuleTables.withInputExpression(
                 RuleTables.original(Decisions.REGISTRATION_ELIGIBILITY), "input_employment_type", "managerUsername",
@@ -139,6 +141,7 @@ class RuleChangeIT {
         assertThat(moves.people()).containsExactlyInAnyOrder(l1, l2);
         assertThat(moves.of(plain)).containsEntry(l1, "REGISTER>REJECT").containsEntry(l2, "REGISTER>REJECT");
         assertThat(moves.of(approval)).containsEntry(l1, "NEEDS_APPROVAL>REJECT");
+        assertThat(moves.of(unseen)).as("a session they do not see is not theirs to book").isEmpty();
         assertThat(moves.reasons()).contains(reason, "Your manager approves this session");
 
         deployThenRestore(analyst, Decisions.REGISTRATION_ELIGIBILITY, changed, () -> {
@@ -146,6 +149,7 @@ class RuleChangeIT {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.body().get("detail").asText()).isEqualTo(reason);
             assertThat(fixtures.book(l2, approval).status()).isEqualTo(403);
+            assertThat(fixtures.book(l2, unseen).status()).isEqualTo(404);
             Api.Response unchanged = fixtures.book(control, plain);
             assertThat(unchanged.status()).isEqualTo(201);
             assertThat(unchanged.body().get("status").asText()).isEqualTo("REGISTERED");
