@@ -39,16 +39,19 @@ class RulePreview {
     private final EligibilityInputs eligibilityInputs;
     private final AutoEnrolCandidates autoEnrol;
     private final CourseService courses;
+    private final RuleVersions versions;
     private final Clock clock;
 
     RulePreview(Decisions decisions, UpcomingSessions upcoming, PeopleDirectory people,
-            EligibilityInputs eligibilityInputs, AutoEnrolCandidates autoEnrol, CourseService courses, Clock clock) {
+            EligibilityInputs eligibilityInputs, AutoEnrolCandidates autoEnrol, CourseService courses,
+            RuleVersions versions, Clock clock) {
         this.decisions = decisions;
         this.upcoming = upcoming;
         this.people = people;
         this.eligibilityInputs = eligibilityInputs;
         this.autoEnrol = autoEnrol;
         this.courses = courses;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -71,7 +74,8 @@ class RulePreview {
      * (each by both tables; for eligibility also those of visibility, which decides who may book).
      */
     record Result(String decisionKey, int currentVersion, String subject, long pairs, int distinctInputs,
-            double seconds, long peopleChanged, int total, int offset, int limit, List<Change> changes) {
+            double seconds, long peopleChanged, int total, int offset, int limit, List<Change> changes,
+            RuleVersions.Diff rules) {
     }
 
     /** The paging of an answer: which changes, and how many usernames per move. */
@@ -104,7 +108,7 @@ class RulePreview {
                 Math.min(paging.offset() + paging.limit(), all.size()));
         return new Result(proposed.key(), current.version(), subject, tally.pairs, tally.distinct,
                 (System.nanoTime() - started) / 1e9, tally.peopleChanged, all.size(), paging.offset(), paging.limit(),
-                List.copyOf(page));
+                List.copyOf(page), versions.againstLatest(proposed, current.version()));
     }
 
     private void visibility(Decisions.Table current, Decisions.Table proposed, Tally tally) {

@@ -113,8 +113,16 @@ class RuleVersions {
 
     @Transactional(readOnly = true)
     Diff diff(String key, int a, int b) {
-        Map<String, RuleView> before = rules(key, a);
-        Map<String, RuleView> after = rules(key, b);
+        return diff(key, a, b, rules(key, a), rules(key, b));
+    }
+
+    /** The proposed table against the latest deployed version (whose number is given); "to" is 0, deployed nowhere. */
+    @Transactional(readOnly = true)
+    Diff againstLatest(TableCheck.Checked proposed, int latest) {
+        return diff(proposed.key(), latest, 0, rules(proposed.key(), latest), rulesOf(proposed.model()));
+    }
+
+    private static Diff diff(String key, int a, int b, Map<String, RuleView> before, Map<String, RuleView> after) {
         List<RuleView> added = after.values().stream().filter(r -> !before.containsKey(r.id())).toList();
         List<RuleView> removed = before.values().stream().filter(r -> !after.containsKey(r.id())).toList();
         List<ChangedRule> changed = after.values().stream()
@@ -131,33 +139,36 @@ class RuleVersions {
         }
         try (InputStream model = repository.getDecisionModel(definition.getId())) {
             Decision decision = Dmn.readModelFromStream(model).getModelElementById(key);
-            Map<String, RuleView> rules = new LinkedHashMap<>();
-            if (decision != null && decision.getExpression() instanceof DecisionTable table) {
-                List<Input> inputs = List.copyOf(table.getInputs());
-                List<Output> outputs = List.copyOf(table.getOutputs());
-                for (Rule rule : table.getRules()) {
-                    Map<String, String> conditions = new LinkedHashMap<>();
-                    int i = 0;
-                    for (InputEntry entry : rule.getInputEntries()) {
-                        Input input = i < inputs.size() ? inputs.get(i) : null;
-                        i++;
-                        conditions.put(input == null ? "input " + i : label(input.getLabel(), input.getId()), text(entry.getText()));
-                    }
-                    Map<String, String> results = new LinkedHashMap<>();
-                    int o = 0;
-                    for (OutputEntry entry : rule.getOutputEntries()) {
-                        Output output = o < outputs.size() ? outputs.get(o) : null;
-                        o++;
-                        results.put(output == null ? "output " + o : label(output.getName(), output.getId()), text(entry.getText()));
-                    }
-                    rules.put(rule.getId(), new RuleView(rule.getId(), conditions, results,
-                            text(rule.getDescription())));
-                }
-            }
-            return rules;
+            return decision != null && decision.getExpression() instanceof DecisionTable table ? rulesOf(table)
+                    : new LinkedHashMap<>();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each rule by its id, its entries by column (the input's label, the output's name). */
+    private static Map<String, RuleView> rulesOf(DecisionTable table) {
+        Map<String, RuleView> rules = new LinkedHashMap<>();
+        List<Input> inputs = List.copyOf(table.getInputs());
+        List<Output> outputs = List.copyOf(table.getOutputs());
+        for (Rule rule : table.getRules()) {
+            Map<String, String> conditions = new LinkedHashMap<>();
+            int i = 0;
+            for (InputEntry entry : rule.getInputEntries()) {
+                Input input = i < inputs.size() ? inputs.get(i) : null;
+                i++;
+                conditions.put(input == null ? "input " + i : label(input.getLabel(), input.getId()), text(entry.getText()));
+            }
+            Map<String, String> results = new LinkedHashMap<>();
+            int o = 0;
+            for (OutputEntry entry : rule.getOutputEntries()) {
+                Output output = o < outputs.size() ? outputs.get(o) : null;
+                o++;
+                results.put(output == null ? "output " + o : label(output.getName(), output.getId()), text(entry.getText()));
+            }
+            rules.put(rule.getId(), new RuleView(rule.getId(), conditions, results, text(rule.getDescription())));
+        }
+        return rules;
     }
 
     private static String label(String label, String id) {

@@ -113,6 +113,9 @@ class RuleChangeIT {
         assertThat(preview.get("total").asInt()).isZero();
         assertThat(preview.get("peopleChanged").asLong()).isZero();
         assertThat(preview.get("pairs").asLong()).isPositive();
+        assertThat(preview.get("rules").get("added").findValuesAsText("id")).containsExactly("rule_nobody");
+        assertThat(preview.get("rules").get("removed")).isEmpty();
+        assertThat(preview.get("rules").get("changed")).isEmpty();
 
         deployThenRestore(analyst, Decisions.SESSION_VISIBILITY, changed,
                 () -> assertThat(calendars(learner).get(learner)).isEqualTo(before));

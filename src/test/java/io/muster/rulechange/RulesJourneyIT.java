@@ -48,7 +48,8 @@ class RulesJourneyIT extends BrowserJourney {
         browser.click("Preview");
         assertThat(browser.text()).contains("What session-visibility would change").contains(affected)
                 .contains("Sees it").contains("Does not see it").contains("Hidden from " + department)
-                .contains("rule_visible").contains("rule_hidden_from_department");
+                .contains("rule_visible").contains("rule_hidden_from_department")
+                .contains("added rule_hidden_from_department");
         browser.width(390);
         assertThat(browser.fitsWidth()).as("the preview fits a phone").isTrue();
         browser.width(1440);
