@@ -135,9 +135,23 @@ class AutoEnrolCycle {
      */
     private int readCandidates(String batch, List<AutoEnrolSettings.CourseSettings> courses, Instant now,
             Scope scope, boolean missingTraining) {
-        MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("batch", batch)
-                .addValue("courses", courses.stream().map(AutoEnrolSettings.CourseSettings::courseId).toList())
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("batch", batch);
+        return jdbc.update("""
+                insert into auto_enrol_candidate (batch_id, course_id, person_id, employment_type, opted_out, training,
+                                                  required, enrolment_status)
+                select :batch, course_id, person_id, employment_type, auto_enrol_opt_out, training, required,
+                       enrolment_status
+                from """ + candidates(courses, now, scope, missingTraining, p), p);
+    }
+
+    /**
+     * The candidates of the courses within the scope, with the table's inputs, as a subquery
+     * named candidate: one statement whatever the number of courses, each course with the
+     * horizon of its own lead time.
+     */
+    private static String candidates(List<AutoEnrolSettings.CourseSettings> courses, Instant now, Scope scope,
+            boolean missingTraining, MapSqlParameterSource p) {
+        p.addValue("courses", courses.stream().map(AutoEnrolSettings.CourseSettings::courseId).toList())
                 .addValue("person", scope.personId())
                 .addValue("role", scope.jobRole());
         StringBuilder horizon = new StringBuilder("case course_id");
@@ -148,14 +162,41 @@ class AutoEnrolCycle {
                     OffsetDateTime.ofInstant(now.plus(Duration.ofDays(course.leadDays())), ZoneOffset.UTC));
         }
         horizon.append(" end");
-        return jdbc.update("""
-                insert into auto_enrol_candidate (batch_id, course_id, person_id, employment_type, opted_out, training,
-                                                  required, enrolment_status)
-                select :batch, course_id, person_id, employment_type, auto_enrol_opt_out, training, required,
-                       enrolment_status
-                from (""" + String.format(EXPIRING, horizon, scope.sql())
+        return "(" + String.format(EXPIRING, horizon, scope.sql())
                 + (missingTraining ? "\nunion all\n" + String.format(MISSING, scope.sql()) : "")
-                + ") candidate", p);
+                + ") candidate";
+    }
+
+    /** auto-enrol-eligibility's inputs for one candidate of a course: the one mapping a run and a preview use. */
+    private static Decisions.AutoEnrolInput input(AutoEnrolSettings.CourseSettings course, boolean missingTraining,
+            String employmentType, boolean optedOut, String training, boolean required, String enrolmentStatus) {
+        return new Decisions.AutoEnrolInput(employmentType, course.includeSubcontractors(), required,
+                course.includeOptional(), training, missingTraining, optedOut, enrolmentStatus);
+    }
+
+    /** Whom a run started now would consider, per course, grouped by the table's inputs; nothing is written. */
+    @Transactional(readOnly = true)
+    Map<Long, Map<Decisions.AutoEnrolInput, List<String>>> candidatesNow(Instant now) {
+        List<AutoEnrolSettings.CourseSettings> courses = settings.enabledCourses();
+        Map<Long, Map<Decisions.AutoEnrolInput, List<String>>> byCourse = new java.util.LinkedHashMap<>();
+        if (courses.isEmpty()) {
+            return byCourse;
+        }
+        Map<Long, AutoEnrolSettings.CourseSettings> settingsOf = new HashMap<>();
+        courses.forEach(c -> settingsOf.put(c.courseId(), c));
+        boolean missingTraining = settings.missingTraining();
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        jdbc.query("select candidate.course_id, person.username, candidate.employment_type, candidate.auto_enrol_opt_out,"
+                + " candidate.training, candidate.required, candidate.enrolment_status from "
+                + candidates(courses, now, Scope.EVERYONE, missingTraining, p)
+                + " join person on person.id = candidate.person_id order by candidate.course_id, person.username", p, rs -> {
+                    long courseId = rs.getLong(1);
+                    Decisions.AutoEnrolInput input = input(settingsOf.get(courseId), missingTraining, rs.getString(3),
+                            rs.getBoolean(4), rs.getString(5), rs.getBoolean(6), rs.getString(7));
+                    byCourse.computeIfAbsent(courseId, c -> new HashMap<>())
+                            .computeIfAbsent(input, i -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return byCourse;
     }
 
     /**
@@ -194,9 +235,8 @@ class AutoEnrolCycle {
                 select employment_type, opted_out, training, required, enrolment_status, count(*)
                 from auto_enrol_candidate where batch_id = :batch and course_id = :course
                 group by employment_type, opted_out, training, required, enrolment_status""", p, rs -> {
-            Decisions.AutoEnrolInput input = new Decisions.AutoEnrolInput(rs.getString(1), course.includeSubcontractors(),
-                    rs.getBoolean(4), course.includeOptional(), rs.getString(3), missingTraining, rs.getBoolean(2),
-                    rs.getString(5));
+            Decisions.AutoEnrolInput input = input(course, missingTraining, rs.getString(1), rs.getBoolean(2),
+                    rs.getString(3), rs.getBoolean(4), rs.getString(5));
             Decisions.AutoEnrol decision = check.of(input);
             counts.merge(decision.reason(), new Count(course.courseId(), decision.reason(), decision.enrol(), rs.getInt(6)),
                     (a, b) -> new Count(a.courseId(), a.reason(), a.enrol(), a.people() + b.people()));

@@ -53,6 +53,26 @@ public class EnrolmentService {
         this.zone = organisation.zone();
     }
 
+    /** A person's enrolment on a course that has not ended. */
+    public record LiveEnrolment(long personId, long courseId) {
+    }
+
+    /** The enrolments on the courses that have not ended (cancelled or unenrolled), read at once. */
+    @Transactional(readOnly = true)
+    public java.util.Set<LiveEnrolment> liveOn(Collection<Long> courseIds) {
+        java.util.Set<LiveEnrolment> live = new java.util.HashSet<>();
+        if (courseIds.isEmpty()) {
+            return live;
+        }
+        jdbc.query("select person_id, course_id, status from enrolment where course_id in (:courses)",
+                Map.of("courses", courseIds), rs -> {
+                    if (!EnrolmentStatus.valueOf(rs.getString(3)).isEnded()) {
+                        live.add(new LiveEnrolment(rs.getLong(1), rs.getLong(2)));
+                    }
+                });
+        return live;
+    }
+
     public record ArchivedCompletion(long enrolmentId, long courseId, Instant completedAt, Instant archivedAt,
             String reason) {
     }

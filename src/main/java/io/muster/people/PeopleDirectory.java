@@ -29,4 +29,10 @@ public class PeopleDirectory {
         String pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return people.search(pattern, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_RESULTS)));
     }
+
+    /** Everyone, by username, as the decision tables see them: what a preview of a changed table is run on. */
+    @Transactional(readOnly = true)
+    public List<PersonForRules> everyoneForRules() {
+        return people.everyoneForRules();
+    }
 }

@@ -24,6 +24,10 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
             + " from Person p where p.username = :username")
     Optional<PersonProfile> findProfile(String username);
 
+    @Query("select new io.muster.people.PersonForRules(p.id, p.username, m.username, p.department, p.jobRole,"
+            + " p.location, p.employmentType) from Person p left join p.manager m order by p.username")
+    List<PersonForRules> everyoneForRules();
+
     @Query("select new io.muster.people.FoundPerson(p.username, p.name, p.email, p.department)"
             + " from Person p where lower(p.name) like :pattern escape '\\' or lower(p.username) like :pattern escape '\\'"
             + " or lower(p.email) like :pattern escape '\\' order by p.name, p.username")

@@ -5,13 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -41,9 +44,12 @@ public class Decisions {
 
     private final DecisionService decisionService;
     private final RepositoryService repositoryService;
-    /** A DMN engine of its own, without the process engine's history listeners: read paths write nothing. */
+    /** Parses tables for in-memory evaluation, apart from the process engine's history listeners. */
     private final DmnEngine readOnlyDmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    /** The evaluation a recording engine just made on this thread, as the engine's history would see it. */
+    /**
+     * Every evaluation runs on this engine of its own: nothing is recorded unless a booking replays
+     * the evaluation it hands this thread (as the engine's history would see it) into history.
+     */
     private final ThreadLocal<DmnDecisionEvaluationEvent> lastEvaluation = new ThreadLocal<>();
     private final DmnEngine recordingDmn = recordingEngine(lastEvaluation);
     private final Map<EligibilityKey, RecordedEligibility> eligibilityCache = new ConcurrentHashMap<>();
@@ -101,13 +107,12 @@ public class Decisions {
      * long as that table version is the latest.
      */
     public VisibilityCheck visibilityFor(Viewer viewer) {
-        String tableId = latestId(SESSION_VISIBILITY);
-        DmnDecision table = parsedTables.computeIfAbsent(tableId, id -> parse(id, SESSION_VISIBILITY));
-        return session -> visibilityCache.computeIfAbsent(new CacheKey(tableId, viewer, session), key -> {
+        Table table = latest(SESSION_VISIBILITY);
+        return session -> visibilityCache.computeIfAbsent(new CacheKey(table.definitionId(), viewer, session), key -> {
             if (visibilityCache.size() > CACHE_LIMIT) {
                 visibilityCache.clear();
             }
-            return evaluate(table, viewer, session);
+            return visibility(table, viewer, session).answer();
         });
     }
 
@@ -118,9 +123,12 @@ public class Decisions {
     }
 
     private String latestId(String key) {
-        DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-                .latestVersion().singleResult();
-        return latest.getId();
+        return latestDefinition(key).getId();
+    }
+
+    private DecisionDefinition latestDefinition(String key) {
+        return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
+                .singleResult();
     }
 
     private DmnDecision parse(String decisionDefinitionId, String key) {
@@ -131,8 +139,9 @@ public class Decisions {
         }
     }
 
-    private Visibility evaluate(DmnDecision table, Viewer viewer, SessionRules session) {
-        VariableMap in = Variables.createVariables()
+    /** session-visibility's inputs: the one mapping the calendar and a preview both use. */
+    static VariableMap visibilityVariables(Viewer viewer, SessionRules session) {
+        return Variables.createVariables()
                 .putValue("department", viewer.department())
                 .putValue("jobRole", viewer.jobRole())
                 .putValue("location", viewer.location())
@@ -142,9 +151,14 @@ public class Decisions {
                 .putValue("sessionLocations", session.locations())
                 .putValue("sessionStatus", session.status())
                 .putValue("startsInFuture", session.startsInFuture());
-        DmnDecisionRuleResult result = readOnlyDmn.evaluateDecisionTable(table, in).getSingleResult();
-        return result == null ? new Visibility(false, "No rule matched")
-                : new Visibility(Boolean.TRUE.equals(result.get("visible")), (String) result.get("reason"));
+    }
+
+    /** What session-visibility answers for one person and session, and the rule that answered. */
+    public Evaluated<Visibility> visibility(Table table, Viewer viewer, SessionRules session) {
+        Hit hit = evaluate(table.decision(), visibilityVariables(viewer, session));
+        DmnDecisionResultEntries result = hit.result().getSingleResult();
+        return new Evaluated<>(result == null ? new Visibility(false, "No rule matched")
+                : new Visibility(Boolean.TRUE.equals(result.get("visible")), (String) result.get("reason")), hit.ruleId());
     }
 
     /**
@@ -162,16 +176,25 @@ public class Decisions {
                 eligibilityCache.clear();
             }
             DmnDecision deployed = (DmnDecision) repositoryService.getDecisionDefinition(tableId);
-            try {
-                Map<String, Object> out = recordingDmn.evaluateDecision(deployed, input.variables()).getSingleResult()
-                        .getEntryMap();
-                return new RecordedEligibility(Eligibility.of(out), lastEvaluation.get());
-            } finally {
-                lastEvaluation.remove();
-            }
+            Hit hit = evaluate(deployed, input.variables());
+            return new RecordedEligibility(eligibilityOf(hit), hit.evaluation());
         });
         history().notify(answer.evaluation());
         return answer.eligibility();
+    }
+
+    /** What registration-eligibility answers for one booking, and the rule that answered. */
+    public Evaluated<Eligibility> eligibility(Table table, EligibilityInput input) {
+        Hit hit = evaluate(table.decision(), input.variables());
+        return new Evaluated<>(eligibilityOf(hit), hit.ruleId());
+    }
+
+    private static Eligibility eligibilityOf(Hit hit) {
+        DmnDecisionResultEntries result = hit.result().getSingleResult();
+        if (result == null) {
+            throw new IllegalStateException("No rule of registration-eligibility matched");
+        }
+        return Eligibility.of(result.getEntryMap());
     }
 
     private HistoryDecisionEvaluationListener history() {
@@ -232,25 +255,34 @@ public class Decisions {
      * counts the reasons instead.
      */
     public AutoEnrolCheck autoEnrolCheck() {
-        String tableId = latestId(AUTO_ENROL_ELIGIBILITY);
-        DmnDecision table = parsedTables.computeIfAbsent(tableId, id -> parse(id, AUTO_ENROL_ELIGIBILITY));
-        return input -> autoEnrolCache.computeIfAbsent(new AutoEnrolKey(tableId, input), key -> {
+        Table table = latest(AUTO_ENROL_ELIGIBILITY);
+        return input -> autoEnrolCache.computeIfAbsent(new AutoEnrolKey(table.definitionId(), input), key -> {
             if (autoEnrolCache.size() > CACHE_LIMIT) {
                 autoEnrolCache.clear();
             }
-            VariableMap in = Variables.createVariables()
-                    .putValue("employmentType", input.employmentType())
-                    .putValue("includeSubcontractors", input.includeSubcontractors())
-                    .putValue("required", input.required())
-                    .putValue("includeOptional", input.includeOptional())
-                    .putValue("training", input.training())
-                    .putValue("missingTraining", input.missingTraining())
-                    .putValue("optedOut", input.optedOut())
-                    .putValue("enrolmentStatus", input.enrolmentStatus());
-            DmnDecisionRuleResult result = readOnlyDmn.evaluateDecisionTable(table, in).getFirstResult();
-            return result == null ? new AutoEnrol(false, "No rule matched")
-                    : new AutoEnrol(Boolean.TRUE.equals(result.get("enrol")), (String) result.get("reason"));
+            return autoEnrol(table, input).answer();
         });
+    }
+
+    /** auto-enrol-eligibility's inputs: the one mapping the cycle and a preview both use. */
+    static VariableMap autoEnrolVariables(AutoEnrolInput input) {
+        return Variables.createVariables()
+                .putValue("employmentType", input.employmentType())
+                .putValue("includeSubcontractors", input.includeSubcontractors())
+                .putValue("required", input.required())
+                .putValue("includeOptional", input.includeOptional())
+                .putValue("training", input.training())
+                .putValue("missingTraining", input.missingTraining())
+                .putValue("optedOut", input.optedOut())
+                .putValue("enrolmentStatus", input.enrolmentStatus());
+    }
+
+    /** What auto-enrol-eligibility answers for one person and course, and the rule that answered. */
+    public Evaluated<AutoEnrol> autoEnrol(Table table, AutoEnrolInput input) {
+        Hit hit = evaluate(table.decision(), autoEnrolVariables(input));
+        DmnDecisionResultEntries result = hit.result().getFirstResult();
+        return new Evaluated<>(result == null ? new AutoEnrol(false, "No rule matched")
+                : new AutoEnrol(Boolean.TRUE.equals(result.get("enrol")), (String) result.get("reason")), hit.ruleId());
     }
 
     private record AutoEnrolKey(String tableId, AutoEnrolInput input) {
@@ -259,4 +291,89 @@ public class Decisions {
     private record CacheKey(String tableId, Viewer viewer, SessionRules session) {
     }
 
+    /**
+     * One version of a decision table, parsed: the latest deployed one, exactly as the live paths
+     * evaluate it, or a proposed one that is deployed nowhere.
+     */
+    public record Table(String key, String definitionId, int version, DmnDecision decision) {
+    }
+
+    /** An answer and the id of the DMN rule that gave it (null when no rule matched). */
+    public record Evaluated<T>(T answer, String ruleId) {
+    }
+
+    private record Hit(DmnDecisionResult result, String ruleId, DmnDecisionEvaluationEvent evaluation) {
+    }
+
+    /**
+     * Evaluates in memory, recording nothing: the listener only hands this thread the engine's
+     * own account of the evaluation (the matched rule, and what history replays for bookings).
+     */
+    private Hit evaluate(DmnDecision table, VariableMap in) {
+        try {
+            DmnDecisionResult result = recordingDmn.evaluateDecision(table, in);
+            DmnDecisionEvaluationEvent evaluation = lastEvaluation.get();
+            String ruleId = evaluation.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent t
+                    && !t.getMatchingRules().isEmpty() ? t.getMatchingRules().get(0).getId() : null;
+            return new Hit(result, ruleId, evaluation);
+        } finally {
+            lastEvaluation.remove();
+        }
+    }
+
+    /** The latest deployed version of a table, the very object the live paths evaluate. */
+    public Table latest(String key) {
+        DecisionDefinition latest = latestDefinition(key);
+        String tableId = latest.getId();
+        DmnDecision decision = REGISTRATION_ELIGIBILITY.equals(key)
+                ? (DmnDecision) repositoryService.getDecisionDefinition(tableId)
+                : parsedTables.computeIfAbsent(tableId, id -> parse(id, key));
+        return new Table(key, tableId, latest.getVersion(), decision);
+    }
+
+    /** A proposed table, parsed by the DMN engine the live paths use; deployed nowhere. */
+    public Table proposed(String key, byte[] model) {
+        return new Table(key, null, 0, readOnlyDmn.parseDecision(key, new java.io.ByteArrayInputStream(model)));
+    }
+
+    /** An output Muster reads: its FEEL type, whether every answer needs it, the values Muster understands (empty: any). */
+    public record Output(String type, boolean required, Set<String> values) {
+    }
+
+    /**
+     * What Muster passes a table (variable names and their FEEL types) and what it reads back.
+     * The inputs are read off the very mappings the evaluations use, so they cannot drift apart.
+     */
+    public record Contract(Map<String, String> inputs, Map<String, Output> outputs) {
+    }
+
+    public static Contract contract(String key) {
+        Output reason = new Output("string", false, Set.of());
+        return switch (key) {
+            case SESSION_VISIBILITY -> new Contract(types(visibilityVariables(new Viewer("d", "j", "l", "EMPLOYEE"),
+                    new SessionRules(List.of(), List.of(), List.of(), "SCHEDULED", true))),
+                    Map.of("visible", new Output("boolean", true, Set.of()), "reason", reason));
+            case REGISTRATION_ELIGIBILITY -> new Contract(types(new EligibilityInput("SELF", "SELF", true, true,
+                    "manager", "EMPLOYEE").variables()),
+                    Map.of("outcome", new Output("string", true, names(Outcome.values())),
+                            "approver", new Output("string", false, Set.of()),
+                            "approverKind", new Output("string", false, names(ApproverKind.values())),
+                            "reason", reason));
+            case AUTO_ENROL_ELIGIBILITY -> new Contract(types(autoEnrolVariables(new AutoEnrolInput("EMPLOYEE", true,
+                    true, true, "EXPIRING", true, false, "NONE"))),
+                    Map.of("enrol", new Output("boolean", true, Set.of()), "reason", reason));
+            default -> throw new IllegalArgumentException("Muster supplies no inputs to " + key);
+        };
+    }
+
+    private static Map<String, String> types(VariableMap sample) {
+        Map<String, String> types = new java.util.TreeMap<>();
+        sample.forEach((name, value) -> types.put(name, value instanceof Boolean ? "boolean"
+                : value instanceof java.util.Collection<?> ? "list" : "string"));
+        return types;
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+    }
 }

@@ -68,6 +68,7 @@ class SecurityConfig {
                         .requestMatchers(paths("/login", "/error", "/assets/**", "/webjars/**")).permitAll()
                         .requestMatchers(paths("/trainer/**")).hasAnyRole("TRAINER", "ADMIN")
                         .requestMatchers(paths("/admin/**")).hasAnyRole("ADMIN", "ENROLMENT_MANAGER")
+                        .requestMatchers(paths("/analyst/**")).hasAnyRole("ANALYST", "ADMIN")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(camundaWebapps))
                 .headers(headers -> headers

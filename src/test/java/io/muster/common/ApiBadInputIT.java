@@ -39,7 +39,7 @@ class ApiBadInputIT {
     /** The tables a request could write to; their contents are compared around each refused request. */
     private static final List<String> TABLES = List.of("registration", "training_session", "course", "person",
             "enrolment", "enrolment_key", "segment", "pathway", "course_item", "training_record", "portal_setting",
-            "auto_enrol_setting", "job_role_requirement");
+            "auto_enrol_setting", "job_role_requirement", "rule_deployment");
     /** Settings every node shares: put back after the run, should a generated body pass as valid. */
     private static final List<String> SHARED_SETTINGS = List.of("portal_setting", "auto_enrol_setting",
             "job_role_requirement");

@@ -74,7 +74,7 @@ class ApiDocumentationIT {
 
         assertThat(used).isNotEmpty().noneMatch(t -> t.endsWith("-controller"))
                 .contains("Courses", "Sessions", "Registrations", "Rosters", "Attendance", "Enrolment keys",
-                        "Segments", "Pathways", "People", "Auto-enrol", "Settings", "My learning");
+                        "Segments", "Pathways", "People", "Auto-enrol", "Settings", "My learning", "Rules");
         assertThat(used).allSatisfy(tag -> assertThat(described.get(tag)).as(tag).isNotBlank());
         assertThat(described.keySet()).isEqualTo(used);
     }
@@ -123,6 +123,12 @@ class ApiDocumentationIT {
         }
         assertThat(responses("delete", "/api/sessions/{id}")).contains("204").doesNotContain("200");
         assertThat(responses("post", "/api/auto-enrol/runs")).contains("202").doesNotContain("200");
+        assertThat(responses("post", "/api/rules/{decisionKey}/deployments")).contains("201").doesNotContain("200");
+        // a changed decision table is sent as Camunda Modeler saves it: a file in a multipart form
+        for (String path : List.of("/api/rules/{decisionKey}/preview", "/api/rules/{decisionKey}/deployments")) {
+            assertThat(doc.path("paths").path(path).path("post").path("requestBody").path("content")
+                    .has("multipart/form-data")).as(path).isTrue();
+        }
     }
 
     @Test

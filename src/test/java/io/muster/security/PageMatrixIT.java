@@ -77,6 +77,10 @@ class PageMatrixIT {
             {"/admin/pathways/new", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
             {"/admin/pathways/{pathway}", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
             {"/admin/pathways/{pathway}/delete", "login", "no", "no", "no", "no", "no", "no", "no", "ok"},
+            // analysts (and admins): changed decision tables, their versions and differences
+            {"/analyst/rules", "login", "no", "no", "no", "no", "no", "ok", "no", "ok"},
+            {"/analyst/rules/{rule}/versions", "login", "no", "no", "no", "no", "no", "ok", "no", "ok"},
+            {"/analyst/rules/{rule}/diff", "login", "no", "no", "no", "no", "no", "ok", "no", "ok"},
     };
 
     @Autowired Api api;
@@ -99,6 +103,7 @@ class PageMatrixIT {
                         List.of(fixtures.session(course, 5, false, false, Map.of())), "maxUses", 3,
                         "expiresAt", java.time.OffsetDateTime.now().plusDays(30).toString()), "code"),
                 "segment", Long.toString(fixtures.segment(Map.of("department", List.of("Sales")))),
+                "rule", "session-visibility",
                 "pathway", created("/api/pathways", Map.of("title", Api.unique("Pathway"),
                         "steps", List.of(Map.of("sessionIds", List.of(session), "rule", "ANY"))), "id"));
         String base = "http://localhost:" + port;

@@ -2,6 +2,7 @@ package io.muster.registration.internal;
 
 import io.muster.enrolment.EnrolmentService;
 import io.muster.people.PeopleService;
+import io.muster.registration.EligibilityInputs;
 import io.muster.people.Person;
 import io.muster.registration.RegistrationMethod;
 import io.muster.rules.Decisions;
@@ -28,11 +29,10 @@ class EligibilityRules {
     Decisions.Eligibility of(long sessionId, long personId, RegistrationMethod method) {
         TrainingSession session = sessions.get(sessionId);
         Person person = people.get(personId);
-        // assigned: enrolled on the course and not ended, so a smart- or auto-enrolled learner books its sessions
         boolean assigned = enrolments.find(personId, session.getCourse().getId())
                 .filter(e -> !e.getStatus().isEnded()).isPresent();
-        return decisions.recordedEligibility(new Decisions.EligibilityInput(method.name(),
-                session.getCourse().getEnrolmentMethod().name(), assigned, session.isApprovalRequired(),
+        return decisions.recordedEligibility(EligibilityInputs.of(method,
+                session.getCourse().getEnrolmentMethod().name(), session.isApprovalRequired(), assigned,
                 person.getManager() == null ? null : person.getManager().getUsername(),
                 person.getEmploymentType().name()));
     }
