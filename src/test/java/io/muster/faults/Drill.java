@@ -202,6 +202,51 @@ final class Drill implements AutoCloseable {
                 where r.session_id = ? and n.status = 'SENT'""", Long.class, session);
     }
 
+    /** The session's mail jobs that have failed at least once and wait for another try. */
+    long failedMailJobs(long session) {
+        return jdbc.queryForObject("select count(*) " + SESSION_MAIL_JOBS + " and j.exception_msg_ is not null",
+                Long.class, session);
+    }
+
+    /** The Message-IDs of the mails the mail server received for recipients whose address starts so, once per delivery. */
+    static List<String> messageIdsTo(String prefix) throws jakarta.mail.MessagingException {
+        List<String> ids = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage message : EmbeddedServices.mail().getReceivedMessages()) {
+            String to = message.getHeader("To", ",");
+            if (to != null && to.startsWith(prefix)) {
+                ids.add(message.getMessageID());
+            }
+        }
+        return ids;
+    }
+
+    /** One step of a drill's load, for the i-th learner. */
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs the steps 0..count-1 on the given number of clients, each taking the next step; fails if one does. */
+    static void inParallel(int count, int clients, Step step) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            work.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    step.run(i);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<?> w : work) {
+                w.get(10, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static final String SESSION_MAIL_JOBS = """
             from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
             join registration r on cast(r.id as varchar) = e.business_key_
