@@ -79,6 +79,7 @@ class ApiExamplesWorkIT {
                     if (outcome != null) {
                         failures.add(operation + " \"" + example.getKey() + "\": " + outcome);
                     }
+                    // the attendance example moves the clock; the next example starts from now again
                     ClockUtil.reset();
                 }
             }
@@ -136,7 +137,7 @@ class ApiExamplesWorkIT {
         return refused.isEmpty() ? null : "refused " + refused;
     }
 
-    /** A learner's file handed in as the body itself: a short text file, as a scanned form would be a PDF. */
+    /** A learner's file handed in as the body itself: a short plain-text report, text/plain being an upload type. */
     private Api.Response uploadFile(String user, String password, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth(user, password);
