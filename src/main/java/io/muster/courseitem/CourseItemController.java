@@ -8,6 +8,8 @@ import java.util.List;
 import io.muster.common.NotFoundException;
 import io.muster.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -76,6 +78,9 @@ class CourseItemController {
     /** The file is the request body as it is, its type the Content-Type header, its name a parameter. */
     @PutMapping("/api/me/course-items/{itemId}/upload")
     @Operation(summary = "Upload your file for a course item")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "*/*",
+            schema = @Schema(type = "string", format = "binary", description = "The file itself, as its Content-Type says:"
+                    + " one of the upload types (MUSTER_UPLOAD_CONTENT_TYPES)")))
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "413",
             description = "The file is larger than the upload limit (MUSTER_UPLOAD_MAX_SIZE)")
     CourseItems.Stored upload(@PathVariable long itemId, @RequestParam(required = false) String fileName,

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.support.Api;
 import io.muster.support.Fixtures;
 import io.muster.support.IntegrationTest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -129,6 +131,49 @@ class ApiDocumentationIT {
             assertThat(doc.path("paths").path(path).path("post").path("requestBody").path("content")
                     .has("multipart/form-data")).as(path).isTrue();
         }
+    }
+
+    @Test
+    void everyOperationWithABodyHasExamplesNamedForTheRoleThatSendsThem() throws Exception {
+        List<String> withBody = new ArrayList<>();
+        List<String> withoutExamples = new ArrayList<>();
+        int examples = 0;
+        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                String operation = method.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode content = method.getValue().path("requestBody").path("content");
+                if (!content.isEmpty()) {
+                    withBody.add(operation);
+                    examples += content.properties().iterator().next().getValue().path("examples").size();
+                }
+                for (Map.Entry<String, JsonNode> media : content.properties()) {
+                    JsonNode named = media.getValue().path("examples");
+                    if (named.isEmpty()) {
+                        withoutExamples.add(operation + " " + media.getKey());
+                    }
+                    named.properties().forEach(example -> {
+                        String what = operation + " \"" + example.getKey() + "\"";
+                        assertThat(example.getKey()).as(what).matches("As (a|an|the) [^,]+");
+                        assertThat(example.getValue().path("summary").asText()).as(what).isNotBlank();
+                        // a JSON body is shown; a file cannot be, so its description says what to send
+                        if (media.getKey().equals("application/json")) {
+                            assertThat(example.getValue().has("value")).as(what).isTrue();
+                        } else {
+                            assertThat(example.getValue().path("description").asText()).as(what).isNotBlank();
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(withBody).hasSizeGreaterThan(30);
+        assertThat(withoutExamples).as("bodies with no example in openapi/examples.json").isEmpty();
+        // every example written reaches the document: none waits for an operation that is gone or renamed
+        JsonNode written = new ObjectMapper().readTree(new ClassPathResource("openapi/examples.json").getInputStream());
+        int writtenCount = 0;
+        for (JsonNode byName : written) {
+            writtenCount += byName.size();
+        }
+        assertThat(examples).isEqualTo(writtenCount);
     }
 
     @Test
