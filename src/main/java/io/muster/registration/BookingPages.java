@@ -151,7 +151,7 @@ class BookingPages {
     @PostMapping("/registrations/{id}/confirm")
     String confirm(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            service.confirm(id, CurrentUser.username(), CurrentUser.isAdmin());
+            service.confirm(id, CurrentUser.username(), CurrentUser.managesEnrolments());
             redirect.addFlashAttribute("done", "registration.confirmed");
             return "redirect:/registrations/" + id;
         } catch (RuntimeException e) {

@@ -108,7 +108,7 @@ class RegistrationController {
     @PostMapping("/api/registrations/{id}/confirm")
     @Operation(summary = "Confirm you are still coming")
     RegistrationView confirm(@PathVariable long id) {
-        return bookings.confirm(id, CurrentUser.username(), CurrentUser.isAdmin());
+        return bookings.confirm(id, CurrentUser.username(), CurrentUser.managesEnrolments());
     }
 
     @PostMapping("/api/registrations/{id}/accept")

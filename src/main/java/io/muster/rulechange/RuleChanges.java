@@ -43,6 +43,14 @@ class RuleChanges {
         return versions.diff(known(key), a, b);
     }
 
+    /** A decision chosen in a form: one of those Muster previews, or a bad field (not a missing page). */
+    static String chosen(String key) {
+        if (!KEYS.contains(key)) {
+            throw new io.muster.common.InvalidInputException("decision", "choose one of " + String.join(", ", KEYS));
+        }
+        return key;
+    }
+
     static String known(String key) {
         if (!KEYS.contains(key)) {
             throw new NotFoundException("Decision", key);

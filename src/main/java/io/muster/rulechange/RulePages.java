@@ -50,7 +50,8 @@ class RulePages {
         model.addAttribute("decision", decision);
         byte[] table = file != null && !file.isEmpty() ? RulesController.bytes(file) : decode(content);
         try {
-            RulePreview.Result result = rules.preview(decision, table, new RulePreview.Paging(offset, PAGE, PEOPLE_SHOWN));
+            RulePreview.Result result = rules.preview(RuleChanges.chosen(decision), table,
+                    new RulePreview.Paging(offset, PAGE, PEOPLE_SHOWN));
             model.addAttribute("result", result);
             model.addAttribute("proposedFile", Base64.getEncoder().encodeToString(table));
         } catch (InvalidInputException e) {
@@ -65,7 +66,8 @@ class RulePages {
             @RequestParam(required = false) String comment, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            RuleVersions.Version version = rules.deploy(decision, decode(content), comment, CurrentUser.username());
+            RuleVersions.Version version = rules.deploy(RuleChanges.chosen(decision), decode(content), comment,
+                    CurrentUser.username());
             redirect.addFlashAttribute("deployed", version.version());
             return "redirect:/analyst/rules/" + decision + "/versions";
         } catch (InvalidInputException e) {
