@@ -38,11 +38,11 @@ class EnrolmentController {
         }
     }
 
-    /** Admins read anyone's enrolments, a person their own; anyone else's are not found. */
+    /** Admins and enrolment managers read anyone's enrolments, a person their own; anyone else's are not found. */
     @GetMapping("/api/people/{username}/enrolments")
     @Operation(summary = "List a person's course enrolments")
     List<EnrolmentView> of(@PathVariable String username) {
-        if (!CurrentUser.isAdmin() && !username.equals(CurrentUser.username())) {
+        if (!CurrentUser.managesEnrolments() && !username.equals(CurrentUser.username())) {
             throw new NotFoundException("Person", username);
         }
         Person person = people.get(username);

@@ -1,6 +1,7 @@
 package io.muster.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.POST;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Who reaches what: every operation of the API (and the engine REST paths Muster's users can
  * reach) × every role, the expected answer of each cell in {@link #MATRIX}. "ok" means the request
- * got past authorization (any answer but 401, 403 and 5xx); "no" means it was refused (403, or 404
+ * got past authorization to the thing the path names (any answer but 401, 403, 404 and 5xx); "no" means it was refused (403, or 404
  * for what the caller may not know exists); "401" means sign in first; "empty" means the engine
  * answers with nothing the caller may not read; "engine" means authorized, and the answer is the
  * engine's own validation of the deliberately empty request. The learner owns the
@@ -45,15 +46,16 @@ class AuthorizationMatrixIT {
 
     /** Per row: method and path, then one cell per role in the order of {@link Roles#ALL}. */
     private static final String[][] MATRIX = {
-            // what every signed-in person may do for themselves
+            // what every signed-in person may do for themselves (the test's admin has no learner profile:
+            // nothing of its own to read, hand in or book)
             {"GET /api/me/sessions", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-            {"GET /api/me/pathways/{pathway}", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-            {"PUT /api/me/course-items/{item}/upload", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+            {"GET /api/me/pathways/{pathway}", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "no"},
+            {"PUT /api/me/course-items/{item}/upload", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "no"},
             {"PUT /api/me/course-items/{item}/evaluation", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
             {"GET /api/courses", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
             {"GET /api/courses/{course}", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
             {"GET /api/courses/{course}/items", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-            {"POST /api/sessions/{session}/registrations", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+            {"POST /api/sessions/{session}/registrations", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "no"},
             {"POST /api/enrolment-keys/{key}/redeem", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
             // the learner's own things: another learner is told they do not exist
             {"GET /api/registrations/{registration}", "401", "ok", "no", "no", "no", "no", "no", "ok", "ok"},
@@ -200,7 +202,7 @@ class AuthorizationMatrixIT {
         return switch (expected) {
             case "401" -> answer.status() == 401;
             case "no" -> answer.status() == 403 || answer.status() == 404;
-            case "ok" -> answer.status() != 401 && answer.status() != 403;
+            case "ok" -> answer.status() != 401 && answer.status() != 403 && answer.status() != 404;
             // the engine filters what a user may not read out of the list
             case "empty" -> answer.status() == 403 || answer.status() == 200 && answer.body().trim().equals("[]");
             case "engine" -> answer.status() != 401 && answer.status() != 403;
@@ -220,32 +222,67 @@ class AuthorizationMatrixIT {
         ids.put("learner", users.get("learner"));
         ids.put("jobRole", "Technician");
         if (row.contains("{item}")) {
-            ids.put("item", api.asAdmin(org.springframework.http.HttpMethod.POST, "/api/courses/" + course + "/items",
-                    Map.of("kind", "UPLOAD", "title", "Item " + Api.unique(""), "required", true)).body().path("id")
-                    .asText("999999"));
+            boolean evaluation = row.contains("/evaluations/");
+            ids.put("item", api.asAdmin(POST, "/api/courses/" + course + "/items", evaluation
+                    ? Map.of("kind", "EVALUATION", "title", "Item " + Api.unique(""), "required", true,
+                            "questions", List.of("How was it?"))
+                    : Map.of("kind", "UPLOAD", "title", "Item " + Api.unique(""), "required", true)).body().get("id")
+                    .asText());
+            if (row.contains("/{learner}")) {
+                handedIn(course, ids.get("item"), evaluation);
+            }
         }
         if (row.contains("{pathway}")) {
-            ids.put("pathway", api.asAdmin(org.springframework.http.HttpMethod.POST, "/api/pathways",
+            ids.put("pathway", api.asAdmin(POST, "/api/pathways",
                     Map.of("title", "Pathway " + Api.unique(""), "steps",
                             List.of(Map.of("sessionIds", List.of(session), "rule", "ANY")))).body().get("id").asText());
         }
         if (row.contains("{segment}")) {
             ids.put("segment", Long.toString(fixtures.segment(Map.of("department", List.of("Sales")))));
+            if (row.contains("/courses/{course}")) {
+                // a course the segment enrols, so that unlinking it finds the link
+                long linked = fixtures.course("ASSIGNMENT_ONLY");
+                assertThat(api.asAdmin(POST, "/api/segments/" + ids.get("segment") + "/courses",
+                        Map.of("courseId", linked)).status()).isEqualTo(201);
+                ids.put("course", Long.toString(linked));
+            }
         }
         if (row.contains("{key}")) {
             Map<String, Object> key = Map.of("courseId", course, "sessionIds",
                     List.of(fixtures.session(course, 5, false, false, Map.of())), "maxUses", 3,
                     "expiresAt", java.time.OffsetDateTime.now().plusDays(30).toString());
-            ids.put("key", api.asAdmin(org.springframework.http.HttpMethod.POST, "/api/enrolment-keys", key).body()
+            ids.put("key", api.asAdmin(POST, "/api/enrolment-keys", key).body()
                     .get("code").asText());
         }
         if (row.contains("{enrolment}")) {
-            ids.put("enrolment", "999999");
+            // the booking above enrolled the learner in the session's course
+            ids.put("enrolment", api.asAdmin(org.springframework.http.HttpMethod.GET,
+                    "/api/people/" + users.get("learner") + "/enrolments", null).body().get(0).get("id").asText());
         }
-        ids.put("run", "999999");
+        if (row.contains("{run}")) {
+            ids.put("run", api.asAdmin(POST, "/api/auto-enrol/runs", null).body().get("id").asText());
+        }
         ids.put("rule", "session-visibility");
         ids.put("version", "1");
         return ids;
+    }
+
+    /** The learner, booked on a session of the course, hands in the item: an upload or the evaluation's answers. */
+    private void handedIn(long course, String item, boolean evaluation) {
+        String learner = users.get("learner");
+        assertThat(api.asAdmin(POST, "/api/courses/" + course + "/registrations", Map.of("usernames", List.of(learner),
+                "sessionIds", List.of(fixtures.session(course, 5, false)))).status()).isEqualTo(201);
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/me/course-items/" + item + (evaluation ? "/evaluation" : "/upload?fileName=notes.txt")))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (learner + ":" + Api.passwordOf(learner)).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", evaluation ? "application/json" : "text/plain")
+                    .PUT(HttpRequest.BodyPublishers.ofString(evaluation ? "{\"answers\": [\"Good\"]}" : "notes"));
+            assertThat(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String fill(String template, Map<String, String> ids) {
