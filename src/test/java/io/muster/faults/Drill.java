@@ -178,11 +178,14 @@ final class Drill implements AutoCloseable {
                   select 1 from act_hi_procinst p where p.proc_def_key_ = 'registration'
                   and p.business_key_ = cast(r.id as varchar))""", Long.class, session);
         assertThat(withoutProcess).as("registrations without a process").isEmpty();
-        List<Long> queue = jdbc.queryForList("""
-                select id from registration where session_id = ? and status = 'WAITING_LIST'
-                order by requested_at, id""", Long.class, session);
-        assertThat(queue).doesNotHaveDuplicates();
+        assertThat(inStatus(session, "WAITING_LIST")).doesNotHaveDuplicates();
         return rostered;
+    }
+
+    /** The session's registrations in the status, in queue order: first come, first served. */
+    List<Long> inStatus(long session, String status) {
+        return jdbc.queryForList("select id from registration where session_id = ? and status = ?"
+                + " order by requested_at, id", Long.class, session, status);
     }
 
     /** Waits until no mail job of the session's registrations is left; returns how many registrations were mailed. */

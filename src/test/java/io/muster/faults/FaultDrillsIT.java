@@ -262,7 +262,8 @@ class FaultDrillsIT {
     /**
      * Learners book on both nodes and node A is killed with SIGKILL halfway. Every booking answered
      * 201 is on the roster with its process, seats never exceed capacity, the surviving node answers
-     * no 5xx, and the jobs the dead node had locked are run by the survivor once their lock expires.
+     * no 5xx, the jobs the dead node had locked are run by the survivor once their lock expires, and
+     * seats given back afterwards go to the head of the waiting list.
      */
     @Test
     @Order(4)
@@ -325,6 +326,18 @@ class FaultDrillsIT {
         assertThat(messageIds.stream().distinct().count()).as("one mail per registration, by Message-ID")
                 .isEqualTo(rostered.size());
         assertThat(orphanedLeft).as("jobs the dead node held, run by the survivor after their lock").isZero();
+
+        // the waiting list keeps its order on the survivor: two seats given back go to the first two in it
+        List<Long> queue = drill.inStatus(session, "WAITING_LIST");
+        for (long seat : drill.inStatus(session, "REGISTERED").subList(0, 2)) {
+            assertThat(drill.post(portB, Drill.ADMIN, Drill.ADMIN_PASSWORD, "/api/registrations/" + seat + "/cancel",
+                    null).status()).isEqualTo(200);
+        }
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> drill.inStatus(session, "INVITED").size() == 2);
+        System.out.printf("FaultDrillsIT kill: %d on the waiting list; the two seats given back were offered"
+                + " (INVITED) to %s, the first two %s%n", queue.size(), drill.inStatus(session, "INVITED"), queue.subList(0, 2));
+        assertThat(drill.inStatus(session, "INVITED")).containsExactlyElementsOf(queue.subList(0, 2));
         assertThat(nodeB.isAlive()).isTrue();
     }
 

@@ -402,7 +402,7 @@ class RegistrationProcessTest {
     }
 
     @Test
-    void aMailTheServerRefusesWaitsLongerAfterEachTryForOverAnHourThenBecomesAnIncident() {
+    void aMailTheServerRefusesWaitsLongerAfterEachTryForOverAnHourThenBecomesAnIncidentThatCockpitsRetrySends() {
         Mocks.register("registrationMail", (JavaDelegate) e -> {
             throw new IllegalStateException("SMTP down");
         });
@@ -430,6 +430,15 @@ class RegistrationProcessTest {
                     .as("an outage of an hour needs nobody").isGreaterThanOrEqualTo(60);
             Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
             assertThat(pi).isWaitingAt(SERVICE_NOTIFY_REGISTERED);
+
+            // SMTP is back and an admin presses Retry on the incident in Cockpit: one more try, which sends
+            List<String> sent = new ArrayList<>();
+            Mocks.register("registrationMail", (JavaDelegate) e -> sent.add(e.getCurrentActivityId()));
+            managementService().setJobRetries(job.getId(), 1);
+            managementService().executeJob(job.getId());
+            Assertions.assertThat(sent).containsExactly(SERVICE_NOTIFY_REGISTERED);
+            Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+            assertThat(pi).hasPassed(SERVICE_NOTIFY_REGISTERED);
         } finally {
             ClockUtil.reset();
         }
