@@ -307,6 +307,9 @@ class FaultDrillsIT {
         Map<String, java.sql.Timestamp> stillLocked = lockedJobs(drill.jdbc);
         List<String> orphaned = lockedAtKill.entrySet().stream()
                 .filter(job -> job.getValue().equals(stillLocked.get(job.getKey()))).map(Map.Entry::getKey).toList();
+        orphaned.forEach(job -> System.out.println("FaultDrillsIT kill: held by the dead node: "
+                + drill.jdbc.queryForMap("select handler_type_, handler_cfg_, duedate_, lock_exp_time_"
+                        + " from act_ru_job where id_ = ?", job)));
 
         System.out.printf("FaultDrillsIT kill: %d bookings tried, %d accepted (201), %d refused or cut off;"
                 + " answers %s%n", BOOKINGS, accepted.size(), BOOKINGS - accepted.size(), summary(answers));
@@ -315,9 +318,14 @@ class FaultDrillsIT {
         List<Long> rostered = drill.assertNothingLost(session, capacity, accepted.values());
 
         long mailed = drill.awaitMailed(session, LOCK.multipliedBy(3).plusSeconds(60));
-        long orphanedLeft = orphaned.isEmpty() ? 0 : drill.jdbc.queryForObject("select count(*) from act_ru_job"
-                + " where id_ in (" + String.join(",", Collections.nCopies(orphaned.size(), "?")) + ")", Long.class,
-                orphaned.toArray());
+        // the survivor runs the dead node's jobs once their lock has passed, at its next acquisition
+        // (which waits up to a minute when it last found nothing to do)
+        String held = "select count(*) from act_ru_job where id_ in ("
+                + String.join(",", Collections.nCopies(Math.max(1, orphaned.size()), "?")) + ")";
+        Object[] heldIds = orphaned.isEmpty() ? new Object[] {""} : orphaned.toArray();
+        Awaitility.await().atMost(LOCK.plusSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> drill.jdbc.queryForObject(held, Long.class, heldIds) == 0);
+        long orphanedLeft = drill.jdbc.queryForObject(held, Long.class, heldIds);
         List<String> messageIds = Drill.messageIdsTo("kill");
         System.out.printf("FaultDrillsIT kill: %d registrations, %d mailed once the survivor took over (%d Message-IDs,"
                 + " %d mails); %d jobs were locked by the dead node, %d of them left%n", rostered.size(), mailed,
