@@ -70,8 +70,8 @@ class RequestExamples implements OpenApiCustomizer {
         try {
             String text = examples.getContentAsString(StandardCharsets.UTF_8);
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-            String dated = DAYS_FROM_TODAY.matcher(text).replaceAll(days -> today
-                    .plusDays(Long.parseLong(days.group(1))).atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC).toString());
+            String dated = DAYS_FROM_TODAY.matcher(text).replaceAll(days -> today.plusDays(Long.parseLong(days.group(1)))
+                    .atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC).toString());
             return json.readTree(dated);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package io.muster.rulechange;
 
 import java.util.List;
 
+import io.muster.common.InvalidInputException;
 import io.muster.common.NotFoundException;
 import io.muster.rules.Decisions;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,7 @@ class RuleChanges {
     /** A decision chosen in a form: one of those Muster previews, or a bad field (not a missing page). */
     static String chosen(String key) {
         if (!KEYS.contains(key)) {
-            throw new io.muster.common.InvalidInputException("decision", "choose one of " + String.join(", ", KEYS));
+            throw new InvalidInputException("decision", "choose one of " + String.join(", ", KEYS));
         }
         return key;
     }

@@ -29,11 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Every request example of the API document works for the role it is named for: each is sent,
@@ -127,7 +124,10 @@ class ApiExamplesWorkIT {
             answer = RuleTables.upload(rest, json, user, password, path, RuleTables.original("session-visibility"),
                     example.path("value").path("comment").asText(null));
         } else {
-            answer = uploadFile(user, password, path);
+            // a learner's file, handed in as the body itself: a short report, text/plain being an upload type
+            answer = api.upload(user, password, Long.parseLong(scene.item("UPLOAD")), "fire-drill-report.txt",
+                    MediaType.TEXT_PLAIN_VALUE,
+                    "Fire drill: building cleared in 3 minutes.".getBytes(StandardCharsets.UTF_8));
         }
         if (answer.status() < 200 || answer.status() > 299) {
             return answer.status() + " " + answer.text();
@@ -135,17 +135,6 @@ class ApiExamplesWorkIT {
         // a bulk change answers 200 with the lines it refused: an example must not be refused either
         JsonNode refused = answer.body().path("refused");
         return refused.isEmpty() ? null : "refused " + refused;
-    }
-
-    /** A learner's file handed in as the body itself: a short plain-text report, text/plain being an upload type. */
-    private Api.Response uploadFile(String user, String password, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, password);
-        headers.setContentType(MediaType.TEXT_PLAIN);
-        byte[] file = "Fire drill: building cleared in 3 minutes.".getBytes(StandardCharsets.UTF_8);
-        ResponseEntity<String> answer = rest.exchange(path + "?fileName=fire-drill-report.txt", HttpMethod.PUT,
-                new HttpEntity<>(file, headers), String.class);
-        return new Api.Response(answer.getStatusCode().value(), json.nullNode(), answer.getHeaders(), answer.getBody());
     }
 
     /**

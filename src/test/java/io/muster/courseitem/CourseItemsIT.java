@@ -25,8 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,22 +71,7 @@ class CourseItemsIT {
     }
 
     private Api.Response upload(String learner, long item, String fileName, String contentType, byte[] content) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(learner, Api.passwordOf(learner));
-        if (contentType != null) {
-            headers.set(HttpHeaders.CONTENT_TYPE, contentType);
-        }
-        String path = "/api/me/course-items/" + item + "/upload" + (fileName == null ? "" : "?fileName={name}");
-        ResponseEntity<String> response = fileName == null
-                ? rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(content, headers), String.class)
-                : rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(content, headers), String.class, fileName);
-        try {
-            String text = response.getBody();
-            return new Api.Response(response.getStatusCode().value(),
-                    text == null ? json.nullNode() : json.readTree(text), response.getHeaders(), text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return api.upload(learner, Api.passwordOf(learner), item, fileName, contentType, content);
     }
 
     private Api.Response evaluate(String learner, long item, List<String> answers) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.muster.support.Concurrently;
 import io.muster.support.EmbeddedServices;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.awaitility.Awaitility;
@@ -230,24 +231,14 @@ final class Drill implements AutoCloseable {
 
     /** Runs the steps 0..count-1 on the given number of clients, each taking the next step; fails if one does. */
     static void inParallel(int count, int clients, Step step) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            work.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    step.run(i);
-                }
-                return null;
-            }));
-        }
-        try {
-            for (java.util.concurrent.Future<?> w : work) {
-                w.get(10, java.util.concurrent.TimeUnit.MINUTES);
+        java.util.concurrent.Callable<Void> client = () -> {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                step.run(i);
             }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        };
+        Concurrently.run(java.util.Collections.nCopies(clients, client));
     }
 
     private static final String SESSION_MAIL_JOBS = """

@@ -272,17 +272,12 @@ class AuthorizationMatrixIT {
         String learner = users.get("learner");
         assertThat(api.asAdmin(POST, "/api/courses/" + course + "/registrations", Map.of("usernames", List.of(learner),
                 "sessionIds", List.of(fixtures.session(course, 5, false)))).status()).isEqualTo(201);
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/me/course-items/" + item + (evaluation ? "/evaluation" : "/upload?fileName=notes.txt")))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (learner + ":" + Api.passwordOf(learner)).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", evaluation ? "application/json" : "text/plain")
-                    .PUT(HttpRequest.BodyPublishers.ofString(evaluation ? "{\"answers\": [\"Good\"]}" : "notes"));
-            assertThat(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        Api.Response handedIn = evaluation
+                ? api.put(learner, Api.passwordOf(learner), "/api/me/course-items/" + item + "/evaluation",
+                        Map.of("answers", List.of("Good")))
+                : api.upload(learner, Api.passwordOf(learner), Long.parseLong(item), "notes.txt", "text/plain",
+                        "notes".getBytes(StandardCharsets.UTF_8));
+        assertThat(handedIn.status()).as(handedIn.text()).isEqualTo(200);
     }
 
     private static String fill(String template, Map<String, String> ids) {

@@ -54,6 +54,24 @@ public class Api {
         return exchange(ADMIN, ADMIN_PASSWORD, method, path, body);
     }
 
+    /**
+     * A learner's file for a course item, handed in as the body itself (its type the Content-Type,
+     * its name a parameter), as the upload operation takes it; either may be left out (null).
+     */
+    public Response upload(String learner, String password, long item, String fileName, String contentType,
+            byte[] content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(learner, password);
+        if (contentType != null) {
+            headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+        }
+        String path = "/api/me/course-items/" + item + "/upload" + (fileName == null ? "" : "?fileName={name}");
+        ResponseEntity<String> response = fileName == null
+                ? rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(content, headers), String.class)
+                : rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(content, headers), String.class, fileName);
+        return answer(response);
+    }
+
     /** Sends a body as it is: a String is sent verbatim, anything else as JSON. */
     public Response exchange(String user, String password, HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
@@ -64,12 +82,18 @@ public class Api {
         }
         try {
             String payload = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
-            ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(payload, headers),
-                    String.class);
-            String text = response.getBody();
+            return answer(rest.exchange(path, method, new HttpEntity<>(payload, headers), String.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response answer(ResponseEntity<String> response) {
+        String text = response.getBody();
+        try {
             JsonNode node = text == null || text.isBlank() ? json.nullNode() : json.readTree(text);
             return new Response(response.getStatusCode().value(), node, response.getHeaders(), text);
-        } catch (Exception e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
